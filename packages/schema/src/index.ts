@@ -1,0 +1,15 @@
+export { b, doc, type Inline, i, op, para, plain, pp, section, withId } from "./builders.ts";
+export { BLOCK_TYPES, type PlenaryExtensionOptions, plenaryExtensions, plenarySchema } from "./extensions.ts";
+export { isBlockId, newBlockId } from "./ids.ts";
+export { Bold, Italic, Paragraph, PlenaryDocument, Section, Text } from "./nodes.ts";
+export { type BlockInfo, blocksOfJSON, blocksOfNode, numberBlocks, numberDocument, textOfJSON } from "./numbering.ts";
+export { type BlockKind, type DocJSON, type NumberedBlock, PARAGRAPH_KINDS, type ParagraphKind } from "./types.ts";
+export {
+  InvalidDocumentError,
+  jsonToYDoc,
+  parseDocJSON,
+  TEXT_FIELD,
+  writeJSONToYDoc,
+  yDocToJSON,
+  yDocToNode,
+} from "./ydoc.ts";
