@@ -11,7 +11,6 @@ export default defineConfig({
           include: ["packages/*/test/**/*.test.ts", "apps/web/test/**/*.test.ts"],
           environment: "node",
         },
-        resolve: { conditions: ["source"] },
       },
       {
         test: {
@@ -21,7 +20,6 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
-        resolve: { conditions: ["source"] },
       },
       {
         test: {
@@ -32,7 +30,6 @@ export default defineConfig({
           hookTimeout: 90_000,
           fileParallelism: false,
         },
-        resolve: { conditions: ["source"] },
       },
     ],
   },

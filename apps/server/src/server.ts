@@ -1,0 +1,174 @@
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
+import { COLLAB_PATH, CloseCode, ErrorCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
+import crossws from "crossws/adapters/node";
+import sirv from "sirv";
+import { CollabGuard } from "./collab/guard.ts";
+import { DurablePersistence } from "./collab/persistence.ts";
+import { seedDemo } from "./demo/seed.ts";
+import { handleApi } from "./http/api.ts";
+import { HttpError, sendError, sendJSON } from "./http/respond.ts";
+import { SqliteStorage } from "./storage/sqlite.ts";
+import type { Storage } from "./storage/storage.ts";
+
+/** Options for {@link startServer}. */
+export interface ServerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 picks a free one. Default 4400. */
+  port?: number;
+  /** Folder of the SQLite file (plenary.sqlite). */
+  dataDir: string;
+  /** Folder of the built web app; default apps/web/dist; null serves no web app. */
+  webRoot?: string | null;
+  /** Load the demo negotiation when the store has no draft yet; default true. */
+  seedDemo?: boolean;
+  /** Hocuspocus's debounce of the compaction (ms); default 2000. */
+  compactDebounceMs?: number;
+}
+
+/** A running Plenary server. */
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:4400 */
+  url: string;
+  port: number;
+  storage: Storage;
+  hocuspocus: Hocuspocus;
+  /** Closes connections, compacts open drafts and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Default location of the built web app, relative to this file. */
+export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, "../../web/dist");
+
+/**
+ * Starts one server process serving the web app, the JSON API under `/api`,
+ * `/healthz`, and the Yjs WebSocket endpoint at `/collab`, on one port.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const storage = new SqliteStorage({ path: join(options.dataDir, "plenary.sqlite") });
+  if (options.seedDemo ?? true) seedDemo(storage);
+
+  const hocuspocus = new Hocuspocus({
+    name: "plenary",
+    quiet: true,
+    debounce: options.compactDebounceMs ?? 2000,
+    extensions: [new DurablePersistence({ storage }), new CollabGuard(storage)],
+  });
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const serveStatic =
+    webRoot && existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true, gzip: false }) : undefined;
+
+  const httpServer = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      const httpError =
+        error instanceof HttpError ? error : new HttpError(500, ErrorCode.Internal, "The server failed to answer");
+      if (!(error instanceof HttpError)) console.error(error);
+      if (!res.headersSent) sendError(res, httpError);
+      else res.end();
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz") return sendJSON(res, 200, { ok: true });
+    if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+      const path = url.pathname.split("/").slice(2).filter(Boolean).map(decodeURIComponent);
+      return handleApi({ storage, hocuspocus }, req, res, path);
+    }
+    if (serveStatic) return serveStatic(req, res, () => notFound(res));
+    notFound(res);
+  }
+
+  const ws = collabWebSocket(hocuspocus);
+  httpServer.on("upgrade", (request, socket, head) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname !== COLLAB_PATH) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    ws.handleUpgrade(request, socket, head);
+  });
+
+  await listen(httpServer, options.port ?? 4400, options.host ?? "127.0.0.1");
+  const { port, address } = httpServer.address() as AddressInfo;
+  const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((done) => {
+        httpServer.close(() => done());
+        hocuspocus.closeConnections();
+        httpServer.closeAllConnections();
+      });
+      hocuspocus.flushPendingStores();
+      await waitForUnload(hocuspocus);
+      storage.close();
+    })();
+    return closing;
+  };
+
+  return { url, port, storage, hocuspocus, close };
+}
+
+function notFound(res: ServerResponse): void {
+  sendError(res, new HttpError(404, ErrorCode.NotFound, "Nothing here"));
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      done();
+    });
+  });
+}
+
+async function waitForUnload(hocuspocus: Hocuspocus): Promise<void> {
+  for (let i = 0; i < 100 && hocuspocus.getDocumentsCount() > 0; i++) {
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+interface HocuspocusPeer {
+  _hocuspocus?: ReturnType<Hocuspocus["handleConnection"]>;
+}
+
+// The WebSocket endpoint: crossws's Node adapter wired to Hocuspocus, as
+// Hocuspocus's own Server does, with a cap on message size.
+function collabWebSocket(hocuspocus: Hocuspocus) {
+  return crossws({
+    // A hard cap in the WebSocket layer (the socket is dropped, nothing buffered past it)…
+    serverOptions: { maxPayload: 2 * MAX_MESSAGE_BYTES },
+    hooks: {
+      open(peer) {
+        (peer as unknown as HocuspocusPeer)._hocuspocus = hocuspocus.handleConnection(
+          peer.websocket as unknown as WebSocketLike,
+          peer.request as Request,
+        );
+      },
+      message(peer, message) {
+        const bytes = message.uint8Array();
+        // …and a clear refusal below it, so the client can tell the person why.
+        if (bytes.byteLength > MAX_MESSAGE_BYTES) {
+          const { code, reason } = CloseCode.MessageTooLarge;
+          peer.close(code, reason);
+          return;
+        }
+        (peer as unknown as HocuspocusPeer)._hocuspocus?.handleMessage(bytes);
+      },
+      close(peer, event) {
+        (peer as unknown as HocuspocusPeer)._hocuspocus?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? "" });
+      },
+      error(peer, error) {
+        console.error(`WebSocket error on ${peer.id}:`, error);
+      },
+    },
+  });
+}
