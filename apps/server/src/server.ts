@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
-import { COLLAB_PATH, CloseCode, ErrorCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
+import { CloseCode, COLLAB_PATH, ErrorCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
 import crossws from "crossws/adapters/node";
 import sirv from "sirv";
 import { CollabGuard } from "./collab/guard.ts";
@@ -164,7 +164,10 @@ function collabWebSocket(hocuspocus: Hocuspocus) {
         (peer as unknown as HocuspocusPeer)._hocuspocus?.handleMessage(bytes);
       },
       close(peer, event) {
-        (peer as unknown as HocuspocusPeer)._hocuspocus?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? "" });
+        (peer as unknown as HocuspocusPeer)._hocuspocus?.handleClose({
+          code: event.code ?? 1005,
+          reason: event.reason ?? "",
+        });
       },
       error(peer, error) {
         console.error(`WebSocket error on ${peer.id}:`, error);

@@ -1,4 +1,9 @@
-import type { Extension, afterLoadDocumentPayload, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import type {
+  afterLoadDocumentPayload,
+  Extension,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from "@hocuspocus/server";
 import * as Y from "yjs";
 import { replayText } from "../storage/replay.ts";
 import type { Storage } from "../storage/storage.ts";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { type DraftRecord, DraftExistsError, type Storage, type StoredText } from "./storage.ts";
+import { DraftExistsError, type DraftRecord, type Storage, type StoredText } from "./storage.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS drafts (
