@@ -11,7 +11,10 @@ NPM_REGISTRY="${npm_config_registry:-https://registry.npmjs.org}"
 
 log() { printf '\033[2m[setup]\033[0m %s\n' "$*" >&2; }
 
-node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# Node >= 22.18 runs TypeScript natively (type stripping), which the server relies on.
+node_is_recent() {
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 18) ? 0 : 1)' 2>/dev/null
+}
 
 # Fetches the tarball of an npm package into $2 (a directory), stripping "package/".
 fetch_npm_package() {
@@ -28,7 +31,7 @@ fetch_npm_package() {
 }
 
 ensure_node() {
-  if [ "$(node_major)" -ge 22 ]; then return; fi
+  if node_is_recent; then return; fi
   local dir="$PLENARY_TOOLS/node-$PLENARY_NODE_VERSION"
   if [ ! -x "$dir/bin/node" ]; then
     log "system Node is $(node --version 2>/dev/null || echo missing); fetching Node $PLENARY_NODE_VERSION"
