@@ -28,6 +28,8 @@ export interface ServerOptions {
   seedDemo?: boolean;
   /** Hocuspocus's debounce of the compaction (ms); default 2000. */
   compactDebounceMs?: number;
+  /** Log each update durably before acknowledging it; default true (see DurablePersistence). */
+  logUpdates?: boolean;
 }
 
 /** A running Plenary server. */
@@ -56,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     name: "plenary",
     quiet: true,
     debounce: options.compactDebounceMs ?? 2000,
-    extensions: [new DurablePersistence({ storage }), new CollabGuard(storage)],
+    extensions: [new DurablePersistence({ storage, logUpdates: options.logUpdates ?? true }), new CollabGuard(storage)],
   });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

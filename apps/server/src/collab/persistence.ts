@@ -13,6 +13,12 @@ export interface PersistenceOptions {
   storage: Storage;
   /** Compact a draft's log once this many updates are pending (also done on every debounced store). */
   compactAfter?: number;
+  /**
+   * Log every update synchronously before it is acknowledged (default true). Off,
+   * only the debounced store writes, as plain Hocuspocus does: acknowledged edits
+   * can then be lost on a crash. Exists for the durability-cost benchmark.
+   */
+  logUpdates?: boolean;
 }
 
 /**
@@ -28,6 +34,7 @@ export class DurablePersistence implements Extension {
   priority = 1000;
   private readonly storage: Storage;
   private readonly compactAfter: number;
+  private readonly logUpdates: boolean;
   private readonly lastSeq = new Map<string, number>();
   // Updates logged since the last compaction, per draft: counted here to keep queries off the hot path.
   private readonly pending = new Map<string, number>();
@@ -35,6 +42,7 @@ export class DurablePersistence implements Extension {
   constructor(options: PersistenceOptions) {
     this.storage = options.storage;
     this.compactAfter = options.compactAfter ?? 500;
+    this.logUpdates = options.logUpdates ?? true;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
@@ -47,6 +55,7 @@ export class DurablePersistence implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+    if (!this.logUpdates) return;
     document.on("update", (update: Uint8Array) => {
       const seq = this.storage.appendUpdate(documentName, update);
       this.lastSeq.set(documentName, seq);
@@ -57,6 +66,10 @@ export class DurablePersistence implements Extension {
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    if (!this.logUpdates) {
+      this.storage.compact(documentName, Y.encodeStateAsUpdate(document), this.lastSeq.get(documentName) ?? 0);
+      return;
+    }
     this.compact(documentName, document);
   }
 
