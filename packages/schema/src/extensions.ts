@@ -1,7 +1,7 @@
 import { type Extensions, getSchema } from "@tiptap/core";
-import UniqueID from "@tiptap/extension-unique-id";
 import type { Schema } from "@tiptap/pm/model";
 import type { Transaction } from "@tiptap/pm/state";
+import { BlockIds } from "./blockids.ts";
 import { newBlockId } from "./ids.ts";
 import { Bold, Italic, Paragraph, PlenaryDocument, Section, Text } from "./nodes.ts";
 
@@ -19,7 +19,7 @@ export interface PlenaryExtensionOptions {
 /**
  * The Tiptap extensions that define a Plenary document: sections, PP/OP/plain
  * paragraphs, bold and italic, and stable block ids (new ids for split-off,
- * pasted or duplicated blocks; the original keeps its own).
+ * pasted or duplicated blocks; the original keeps its own, and so does a moved block).
  */
 export function plenaryExtensions(options: PlenaryExtensionOptions = {}): Extensions {
   const generateId = options.generateId ?? (() => newBlockId());
@@ -30,7 +30,7 @@ export function plenaryExtensions(options: PlenaryExtensionOptions = {}): Extens
     Paragraph,
     Bold,
     Italic,
-    UniqueID.configure({
+    BlockIds.configure({
       types: [...BLOCK_TYPES],
       attributeName: "id",
       generateID: () => generateId(),
