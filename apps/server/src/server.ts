@@ -6,11 +6,17 @@ import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
 import { CloseCode, COLLAB_PATH, ErrorCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
 import crossws from "crossws/adapters/node";
 import sirv from "sirv";
+import { Accounts } from "./accounts/service.ts";
+import { AccountStore } from "./accounts/store.ts";
 import { CollabGuard } from "./collab/guard.ts";
 import { DurablePersistence } from "./collab/persistence.ts";
 import { seedDemo } from "./demo/seed.ts";
-import { handleApi } from "./http/api.ts";
+import { checkCsrf, type Handler, sessionOfRequest } from "./http/context.ts";
 import { HttpError, sendError, sendJSON } from "./http/respond.ts";
+import { Router } from "./http/router.ts";
+import { authRoutes } from "./http/routes/auth.ts";
+import { draftRoutes } from "./http/routes/drafts.ts";
+import { processRoutes } from "./http/routes/processes.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
 import type { Storage } from "./storage/storage.ts";
 
@@ -30,6 +36,10 @@ export interface ServerOptions {
   compactDebounceMs?: number;
   /** Log each update durably before acknowledging it; default true (see DurablePersistence). */
   logUpdates?: boolean;
+  /** log2 of scrypt's N for password hashes; default 17 (tests use less to run fast). */
+  passwordCost?: number;
+  /** The clock; injected by tests. */
+  now?: () => Date;
 }
 
 /** A running Plenary server. */
@@ -38,7 +48,10 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  accounts: Accounts;
   hocuspocus: Hocuspocus;
+  /** Whether the demo negotiation was loaded by this start. */
+  seededDemo: boolean;
   /** Closes connections, compacts open drafts and closes the store. */
   close(): Promise<void>;
 }
@@ -51,8 +64,10 @@ export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, "../../web/dist");
  * `/healthz`, and the Yjs WebSocket endpoint at `/collab`, on one port.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const storage = new SqliteStorage({ path: join(options.dataDir, "plenary.sqlite") });
-  if (options.seedDemo ?? true) seedDemo(storage);
+  const now = options.now ?? (() => new Date());
+  const storage = new SqliteStorage({ path: join(options.dataDir, "plenary.sqlite"), now });
+  const accounts = new Accounts({ store: new AccountStore(storage.database), now, passwordCost: options.passwordCost });
+  const seededDemo = (options.seedDemo ?? true) && (await seedDemo(storage, accounts, now));
 
   const hocuspocus = new Hocuspocus({
     name: "plenary",
@@ -75,12 +90,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  const router = new Router<Handler>();
+  draftRoutes(router);
+  authRoutes(router);
+  processRoutes(router);
+
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJSON(res, 200, { ok: true });
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
-      const path = url.pathname.split("/").slice(2).filter(Boolean).map(decodeURIComponent);
-      return handleApi({ storage, hocuspocus }, req, res, path);
+      const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+      const match = router.match(req.method ?? "GET", segments);
+      if (!match) throw new HttpError(404, ErrorCode.NotFound, `There is no API endpoint ${url.pathname}`);
+      if ("allowed" in match) {
+        res.setHeader("allow", match.allowed.join(", "));
+        throw new HttpError(405, ErrorCode.MethodNotAllowed, `${req.method} is not allowed on ${url.pathname}`);
+      }
+      const session = sessionOfRequest(accounts, req);
+      checkCsrf(req, session);
+      const clientAddress = req.socket.remoteAddress ?? "unknown";
+      return match.handler({ req, res, params: match.params, storage, accounts, hocuspocus, session, clientAddress });
     }
     if (serveStatic) return serveStatic(req, res, () => notFound(res));
     notFound(res);
@@ -115,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, port, storage, hocuspocus, close };
+  return { url, port, storage, accounts, hocuspocus, seededDemo, close };
 }
 
 function notFound(res: ServerResponse): void {

@@ -17,7 +17,7 @@ export async function tempDataDir(): Promise<{ dir: string; remove: () => Promis
 /** The real server, in this process, on a free loopback port with a real SQLite file. */
 export async function testServer(options: Partial<ServerOptions> = {}) {
   const data = await tempDataDir();
-  const server = await startServer({ port: 0, dataDir: data.dir, webRoot: null, ...options });
+  const server = await startServer({ port: 0, dataDir: data.dir, webRoot: null, passwordCost: 12, ...options });
   return {
     server,
     dataDir: data.dir,
@@ -132,6 +132,7 @@ const MAIN = resolve(import.meta.dirname, "../src/main.ts");
 export function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
   const child = spawn(process.execPath, [MAIN, "--port", String(port), "--data-dir", dataDir], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PLENARY_PASSWORD_COST: "12" },
   });
   return new Promise((done, fail) => {
     let output = "";

@@ -23,7 +23,12 @@ describe("SqliteStorage", () => {
   });
 
   function createSample(id = "d1") {
-    return storage.createDraft({ id, title: "Sample", state: Y.encodeStateAsUpdate(jsonToYDoc(sample())) });
+    return storage.createDraft({
+      id,
+      processId: "p1",
+      title: "Sample",
+      state: Y.encodeStateAsUpdate(jsonToYDoc(sample())),
+    });
   }
 
   it("lists and finds a created draft", () => {
@@ -35,7 +40,9 @@ describe("SqliteStorage", () => {
 
   it("refuses a second draft with the same id and keeps the first", () => {
     createSample();
-    expect(() => storage.createDraft({ id: "d1", title: "Other", state: new Uint8Array() })).toThrow(DraftExistsError);
+    expect(() => storage.createDraft({ id: "d1", processId: "p1", title: "Other", state: new Uint8Array() })).toThrow(
+      DraftExistsError,
+    );
     expect(storage.getDraft("d1")?.title).toBe("Sample");
   });
 

@@ -1,4 +1,6 @@
 import type { DocJSON, NumberedBlock } from "@plenary/schema";
+import type { Party } from "./parties.ts";
+import type { Role } from "./roles.ts";
 
 /** The path of the Yjs WebSocket endpoint; the Hocuspocus document name is the draft's id. */
 export const COLLAB_PATH = "/collab";
@@ -9,6 +11,7 @@ export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /** A draft in the list of drafts (`GET /api/drafts`). */
 export interface DraftSummary {
   id: string;
+  processId: string;
   title: string;
   /** ISO 8601 time of the last change to the text. */
   updatedAt: string;
@@ -23,4 +26,83 @@ export interface DraftListResponse {
 export interface DraftResponse extends DraftSummary {
   doc: DocJSON;
   blocks: NumberedBlock[];
+}
+
+/** A negotiation process in lists. */
+export interface ProcessSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** `GET /api/processes` */
+export interface ProcessListResponse {
+  processes: ProcessSummary[];
+}
+
+/** `GET /api/processes/:id`: the process, its drafts, the parties taking part, and the caller's role. */
+export interface ProcessResponse {
+  process: ProcessSummary;
+  drafts: DraftSummary[];
+  parties: Party[];
+  role: Role;
+}
+
+/** A person as others see them. */
+export interface PersonView {
+  id: string;
+  displayName: string;
+}
+
+/** `GET /api/processes/:id/participants` (facilitators): who takes part, with e-mail addresses. */
+export interface ParticipantView {
+  user: PersonView & { email: string };
+  party: Party;
+  role: Exclude<Role, "public">;
+  joinedAt: string;
+}
+
+/** An application for accreditation as the facilitators and the applicant see it. */
+export interface ApplicationView {
+  id: string;
+  processId: string;
+  organisation: Party;
+  contactName: string;
+  email: string;
+  statement: string;
+  status: "pending" | "approved" | "declined";
+  reason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/session`: who is signed in (all null when nobody), with the tokens the browser needs. */
+export interface SessionResponse {
+  user: (PersonView & { email: string }) | null;
+  party: Party | null;
+  memberships: { processId: string; role: Exclude<Role, "public"> }[];
+  applications: ApplicationView[];
+  /** Echo in the `x-csrf-token` header of every mutating request. */
+  csrfToken: string | null;
+  /** Give to the WebSocket provider as its token. */
+  collabToken: string | null;
+}
+
+/** `POST /api/processes/:id/invites`: the single-use link (its token is shown once). */
+export interface InviteCreatedResponse {
+  token: string;
+  /** Path of the page that accepts the invitation, e.g. /invite/abc… */
+  path: string;
+  role: Exclude<Role, "public">;
+  party: Party;
+  expiresAt: string;
+}
+
+/** `GET /api/invites/:token`: what accepting the invitation will give. */
+export interface InviteInfoResponse {
+  process: ProcessSummary;
+  role: Exclude<Role, "public">;
+  party: Party;
+  email: string | null;
+  expiresAt: string;
 }

@@ -6,6 +6,33 @@ export const ErrorCode = {
   PayloadTooLarge: "payload_too_large",
   MethodNotAllowed: "method_not_allowed",
   Internal: "internal_error",
+  /** The request needs a signed-in person. */
+  Unauthenticated: "unauthenticated",
+  /** The session has expired or was signed out; sign in again. */
+  SessionExpired: "session_expired",
+  /** The person is signed in but their role does not allow this. */
+  Forbidden: "forbidden",
+  /** Wrong e-mail address or password (never says which). */
+  InvalidCredentials: "invalid_credentials",
+  /** Too many attempts; try again later. */
+  RateLimited: "rate_limited",
+  /** A mutating request made with a cookie lacks the right CSRF token. */
+  CsrfFailed: "csrf_failed",
+  /** An invitation link that does not exist. */
+  InviteNotFound: "invite_not_found",
+  /** An invitation link that has been used already. */
+  InviteUsed: "invite_used",
+  /** An invitation link past its expiry. */
+  InviteExpired: "invite_expired",
+  /** An account with this e-mail address exists. */
+  EmailTaken: "email_taken",
+  ProcessNotFound: "process_not_found",
+  PartyNotFound: "party_not_found",
+  ApplicationNotFound: "application_not_found",
+  /** The application has been decided already. */
+  ApplicationDecided: "application_decided",
+  /** The request body is not what the endpoint takes; the message says what is wrong. */
+  InvalidInput: "invalid_input",
 } as const;
 
 /** One of {@link ErrorCode}'s values. */
@@ -27,6 +54,10 @@ export const CloseCode = {
   MessageTooLarge: { code: 4413, reason: "message_too_large" },
   /** An update could not be decoded or applied. */
   MalformedUpdate: { code: 4400, reason: "malformed_update" },
+  /** The connection's role does not allow writing to the text. */
+  ReadOnly: { code: 4403, reason: "read_only" },
+  /** The session behind the connection's token is unknown or has expired. */
+  SessionExpired: { code: 4401, reason: "session_expired" },
 } as const;
 
 /** One of {@link CloseCode}'s values. */

@@ -6,6 +6,7 @@ import { DraftExistsError, type DraftRecord, type Storage, type StoredText } fro
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS drafts (
   id TEXT PRIMARY KEY,
+  process_id TEXT NOT NULL,
   title TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
@@ -26,13 +27,20 @@ CREATE INDEX IF NOT EXISTS updates_by_draft ON updates(draft_id, seq);
 
 interface DraftRow {
   id: string;
+  process_id: string;
   title: string;
   created_at: string;
   updated_at: string;
 }
 
 function toRecord(row: DraftRow): DraftRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    processId: row.process_id,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** Options for {@link SqliteStorage}. */
@@ -62,8 +70,13 @@ export class SqliteStorage implements Storage {
     this.now = options.now ?? (() => new Date());
     this.statements = {
       listDrafts: this.db.prepare<[], DraftRow>("SELECT * FROM drafts ORDER BY created_at, id"),
+      listProcessDrafts: this.db.prepare<[string], DraftRow>(
+        "SELECT * FROM drafts WHERE process_id = ? ORDER BY created_at, id",
+      ),
       getDraft: this.db.prepare<[string], DraftRow>("SELECT * FROM drafts WHERE id = ?"),
-      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)"),
+      insertDraft: this.db.prepare(
+        "INSERT INTO drafts (id, process_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+      ),
       touchDraft: this.db.prepare("UPDATE drafts SET updated_at = ? WHERE id = ?"),
       getSnapshot: this.db.prepare<[string], { state: Buffer; up_to_seq: number }>(
         "SELECT state, up_to_seq FROM snapshots WHERE draft_id = ?",
@@ -83,8 +96,15 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  listDrafts(): DraftRecord[] {
-    return this.statements.listDrafts.all().map(toRecord);
+  listDrafts(processId?: string): DraftRecord[] {
+    const rows =
+      processId === undefined ? this.statements.listDrafts.all() : this.statements.listProcessDrafts.all(processId);
+    return rows.map(toRecord);
+  }
+
+  /** The underlying database, shared with the other stores of the same file. */
+  get database(): Database.Database {
+    return this.db;
   }
 
   getDraft(id: string): DraftRecord | undefined {
@@ -92,14 +112,14 @@ export class SqliteStorage implements Storage {
     return row ? toRecord(row) : undefined;
   }
 
-  createDraft(draft: { id: string; title: string; state: Uint8Array }): DraftRecord {
+  createDraft(draft: { id: string; processId: string; title: string; state: Uint8Array }): DraftRecord {
     const at = this.now().toISOString();
     this.db.transaction(() => {
       if (this.statements.getDraft.get(draft.id)) throw new DraftExistsError(`A draft with id "${draft.id}" exists`);
-      this.statements.insertDraft.run(draft.id, draft.title, at, at);
+      this.statements.insertDraft.run(draft.id, draft.processId, draft.title, at, at);
       this.statements.upsertSnapshot.run(draft.id, Buffer.from(draft.state), 0);
     })();
-    return { id: draft.id, title: draft.title, createdAt: at, updatedAt: at };
+    return { id: draft.id, processId: draft.processId, title: draft.title, createdAt: at, updatedAt: at };
   }
 
   loadText(draftId: string): StoredText | undefined {

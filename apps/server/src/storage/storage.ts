@@ -1,6 +1,8 @@
 /** A draft's record, without its text. */
 export interface DraftRecord {
   id: string;
+  /** The negotiation process the draft belongs to. */
+  processId: string;
   title: string;
   createdAt: string;
   /** Time of the last change to the text (ISO 8601). */
@@ -22,10 +24,11 @@ export interface StoredText {
  * {@link Storage.appendUpdate} has returned.
  */
 export interface Storage {
-  listDrafts(): DraftRecord[];
+  /** Drafts, of one process or of all. */
+  listDrafts(processId?: string): DraftRecord[];
   getDraft(id: string): DraftRecord | undefined;
   /** Creates a draft whose text is the given Yjs state; throws if the id is taken. */
-  createDraft(draft: { id: string; title: string; state: Uint8Array }): DraftRecord;
+  createDraft(draft: { id: string; processId: string; title: string; state: Uint8Array }): DraftRecord;
   /** Everything needed to rebuild the draft's text; undefined for an unknown draft. */
   loadText(draftId: string): StoredText | undefined;
   /** Durably appends one Yjs update to the draft's log; returns its sequence number. */
