@@ -1,0 +1,276 @@
+import type {
+  ApiErrorBody,
+  ApplicationView,
+  InviteCreatedResponse,
+  InviteInfoResponse,
+  ParticipantView,
+  SessionResponse,
+} from "@plenary/protocol";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PROCESS } from "../src/demo/seed.ts";
+import { testServer } from "./harness.ts";
+import { HttpClient, signedIn } from "./http-client.ts";
+
+const [FACILITATOR, KENYA, , OBSERVER] = DEMO_ACCOUNTS;
+const PROCESS = DEMO_PROCESS.id;
+const HOUR = 3600_000;
+
+let stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops) await stop();
+  stops = [];
+});
+
+/** A server whose clock the test moves. */
+async function serverWithClock() {
+  let now = Date.UTC(2026, 10, 23, 9, 0, 0);
+  const t = await testServer({ now: () => new Date(now) });
+  stops.push(t.stop);
+  return { url: t.server.url, server: t.server, advance: (ms: number) => (now += ms) };
+}
+
+const errorCode = (body: unknown) => (body as ApiErrorBody).error.code;
+
+describe("signing in", () => {
+  it("gives a signed-in session in an HTTP-only, Secure, SameSite cookie", async () => {
+    const { url } = await serverWithClock();
+    const client = new HttpClient(url);
+    const answer = await client.post<SessionResponse>("/api/auth/sign-in", FACILITATOR);
+    expect(answer.status).toBe(200);
+    const cookie = answer.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^plenary_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(answer.body.user?.displayName).toBe(FACILITATOR.displayName);
+    expect(answer.body.memberships).toEqual([{ processId: PROCESS, role: "facilitator" }]);
+    expect((await client.get<SessionResponse>("/api/session")).body.user?.email).toBe(FACILITATOR.email);
+  });
+
+  it("refuses a wrong password and an unknown user with the same clear error", async () => {
+    const { url } = await serverWithClock();
+    const wrong = await new HttpClient(url).post("/api/auth/sign-in", {
+      email: KENYA.email,
+      password: "not-it-at-all",
+    });
+    const unknown = await new HttpClient(url).post("/api/auth/sign-in", {
+      email: "nobody@x.org",
+      password: "whatever1",
+    });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(errorCode(wrong.body)).toBe("invalid_credentials");
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("stops accepting attempts after five failures, even with the right password", async () => {
+    const { url } = await serverWithClock();
+    const client = new HttpClient(url);
+    for (let i = 0; i < 5; i++) {
+      expect((await client.post("/api/auth/sign-in", { email: KENYA.email, password: `wrong-${i}` })).status).toBe(401);
+    }
+    const blocked = await client.post("/api/auth/sign-in", KENYA);
+    expect(blocked.status).toBe(429);
+    expect(errorCode(blocked.body)).toBe("rate_limited");
+    expect(client.cookie).toBeUndefined();
+  });
+
+  it("refuses an expired session and asks to sign in again", async () => {
+    const { url, advance } = await serverWithClock();
+    const client = await signedIn(url, KENYA);
+    advance(8 * 24 * HOUR);
+    const answer = await client.get("/api/session");
+    expect(answer.status).toBe(401);
+    expect(errorCode(answer.body)).toBe("session_expired");
+  });
+
+  it("refuses a forged session token", async () => {
+    const { url } = await serverWithClock();
+    const client = new HttpClient(url);
+    client.cookie = "plenary_session=forged-token-value";
+    const answer = await client.get("/api/session");
+    expect(answer.status).toBe(401);
+    expect(errorCode(answer.body)).toBe("session_expired");
+  });
+
+  it("signs out: the old cookie no longer works", async () => {
+    const { url } = await serverWithClock();
+    const client = await signedIn(url, KENYA);
+    const oldCookie = client.cookie;
+    expect((await client.post("/api/auth/sign-out", {})).status).toBe(200);
+    const replay = new HttpClient(url);
+    replay.cookie = oldCookie;
+    expect((await replay.get("/api/session")).status).toBe(401);
+  });
+});
+
+describe("CSRF protection", () => {
+  it("refuses a mutating request made with the cookie but without the CSRF token, and changes nothing", async () => {
+    const { url, server } = await serverWithClock();
+    const facilitator = await signedIn(url, FACILITATOR);
+    const answer = await facilitator.post(
+      `/api/processes/${PROCESS}/invites`,
+      { role: "delegate", partyId: "party-norway" },
+      { csrf: false },
+    );
+    expect(answer.status).toBe(403);
+    expect(errorCode(answer.body)).toBe("csrf_failed");
+    expect(server.accounts.store.participants(PROCESS)).toHaveLength(DEMO_ACCOUNTS.length);
+  });
+
+  it("refuses a request from another site's page", async () => {
+    const { url } = await serverWithClock();
+    const answer = await new HttpClient(url).post("/api/auth/sign-in", KENYA, { origin: "https://evil.example" });
+    expect(answer.status).toBe(403);
+    expect(errorCode(answer.body)).toBe("csrf_failed");
+  });
+});
+
+describe("invitations", () => {
+  async function invite(url: string, body: unknown) {
+    const facilitator = await signedIn(url, FACILITATOR);
+    const answer = await facilitator.post<InviteCreatedResponse>(`/api/processes/${PROCESS}/invites`, body);
+    expect(answer.status).toBe(201);
+    return answer.body;
+  }
+
+  it("a person signs up through a link and appears as a delegate of its party", async () => {
+    const { url } = await serverWithClock();
+    const { token } = await invite(url, { role: "delegate", partyId: "party-norway" });
+    const info = await new HttpClient(url).get<InviteInfoResponse>(`/api/invites/${token}`);
+    expect(info.body.party.name).toBe("Norway");
+    expect(info.body.role).toBe("delegate");
+
+    const newcomer = new HttpClient(url);
+    const accepted = await newcomer.post<SessionResponse>(`/api/invites/${token}/accept`, {
+      displayName: "Ingrid Berg",
+      email: "ingrid@norway.example",
+      password: "a-long-passphrase",
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.memberships).toEqual([{ processId: PROCESS, role: "delegate" }]);
+
+    const facilitator = await signedIn(url, FACILITATOR);
+    const { body } = await facilitator.get<{ participants: ParticipantView[] }>(
+      `/api/processes/${PROCESS}/participants`,
+    );
+    const ingrid = body.participants.find((p) => p.user.email === "ingrid@norway.example");
+    expect(ingrid?.role).toBe("delegate");
+    expect(ingrid?.party.name).toBe("Norway");
+  });
+
+  it("an invitation can create the party it is bound to", async () => {
+    const { url } = await serverWithClock();
+    const created = await invite(url, {
+      role: "delegate",
+      party: { kind: "member-state", name: "Fiji", iso: "fj", regionalGroup: "asia-pacific" },
+    });
+    expect(created.party).toMatchObject({ name: "Fiji", iso: "FJ", stakeholderGroup: "government" });
+  });
+
+  it("refuses a link used already, and leaves the first account alone", async () => {
+    const { url, server } = await serverWithClock();
+    const { token } = await invite(url, { role: "observer", partyId: "party-uni-lab" });
+    const first = { displayName: "Kofi", email: "kofi@uni.example", password: "a-long-passphrase" };
+    expect((await new HttpClient(url).post(`/api/invites/${token}/accept`, first)).status).toBe(201);
+    const again = await new HttpClient(url).post(`/api/invites/${token}/accept`, {
+      ...first,
+      email: "other@uni.example",
+    });
+    expect(again.status).toBe(410);
+    expect(errorCode(again.body)).toBe("invite_used");
+    expect(server.accounts.store.findUserByEmail("other@uni.example")).toBeUndefined();
+  });
+
+  it("refuses an expired link, and an unknown one", async () => {
+    const { url, advance, server } = await serverWithClock();
+    const { token } = await invite(url, { role: "delegate", partyId: "party-norway", expiresInHours: 24 });
+    advance(25 * HOUR);
+    const late = await new HttpClient(url).post(`/api/invites/${token}/accept`, {
+      displayName: "Late",
+      email: "late@norway.example",
+      password: "a-long-passphrase",
+    });
+    expect(late.status).toBe(410);
+    expect(errorCode(late.body)).toBe("invite_expired");
+    expect(server.accounts.store.findUserByEmail("late@norway.example")).toBeUndefined();
+    const unknown = await new HttpClient(url).get("/api/invites/not-a-real-token");
+    expect(unknown.status).toBe(404);
+    expect(errorCode(unknown.body)).toBe("invite_not_found");
+  });
+
+  it("refuses invalid input with a sentence saying what is wrong", async () => {
+    const { url } = await serverWithClock();
+    const facilitator = await signedIn(url, FACILITATOR);
+    const answer = await facilitator.post(`/api/processes/${PROCESS}/invites`, {
+      role: "king",
+      partyId: "party-norway",
+    });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.body)).toBe("invalid_input");
+    expect((answer.body as ApiErrorBody).error.message).toMatch(/role/);
+  });
+});
+
+describe("accreditation", () => {
+  const application = {
+    organisation: "Rural Connectivity Network",
+    stakeholderGroup: "civil-society",
+    country: "NP",
+    displayName: "Sita Gurung",
+    email: "sita@rcn.example",
+    password: "a-long-passphrase",
+    statement: "We work with rural communities on affordable connectivity and want to contribute to section II.",
+  };
+
+  it("an organisation applies; once approved, its member is an observer", async () => {
+    const { url } = await serverWithClock();
+    const applicant = new HttpClient(url);
+    const applied = await applicant.post<SessionResponse>(`/api/processes/${PROCESS}/accreditations`, application);
+    expect(applied.status).toBe(201);
+    expect(applied.body.memberships).toEqual([]);
+    expect(applied.body.applications.map((a) => a.status)).toEqual(["pending"]);
+
+    const facilitator = await signedIn(url, FACILITATOR);
+    const queue = await facilitator.get<{ applications: ApplicationView[] }>(
+      `/api/processes/${PROCESS}/accreditations`,
+    );
+    const pending = queue.body.applications.find((a) => a.organisation.name === application.organisation)!;
+    expect(pending.statement).toBe(application.statement);
+    const decided = await facilitator.post<ApplicationView>(`/api/accreditations/${pending.id}/decision`, {
+      decision: "approve",
+      reason: "Relevant expertise on section II.",
+    });
+    expect(decided.body.status).toBe("approved");
+
+    const session = await applicant.get<SessionResponse>("/api/session");
+    expect(session.body.memberships).toEqual([{ processId: PROCESS, role: "observer" }]);
+    expect(session.body.party?.stakeholderGroup).toBe("civil-society");
+  });
+
+  it("a declined applicant sees the reason, and a decision cannot be taken twice", async () => {
+    const { url } = await serverWithClock();
+    const applicant = new HttpClient(url);
+    await applicant.post(`/api/processes/${PROCESS}/accreditations`, application);
+    const facilitator = await signedIn(url, FACILITATOR);
+    const id = applicant.session!.applications[0]!.id;
+    await facilitator.post(`/api/accreditations/${id}/decision`, { decision: "decline", reason: "Outside the scope." });
+    const twice = await facilitator.post(`/api/accreditations/${id}/decision`, { decision: "approve", reason: "Oops" });
+    expect(twice.status).toBe(409);
+    expect(errorCode(twice.body)).toBe("application_decided");
+
+    const { body } = await applicant.get<SessionResponse>("/api/session");
+    expect(body.applications[0]).toMatchObject({ status: "declined", reason: "Outside the scope." });
+    expect(body.memberships).toEqual([]);
+  });
+
+  it("refuses an e-mail address that already has an account", async () => {
+    const { url } = await serverWithClock();
+    const answer = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+      ...application,
+      email: OBSERVER.email,
+    });
+    expect(answer.status).toBe(409);
+    expect(errorCode(answer.body)).toBe("email_taken");
+  });
+});
