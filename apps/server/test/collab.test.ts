@@ -4,6 +4,7 @@ import { yDocToJSON } from "@plenary/schema";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoDraft } from "../src/demo/demo-draft.ts";
+import { DEMO_ACCOUNTS } from "../src/demo/seed.ts";
 import {
   appendText,
   blockText,
@@ -16,15 +17,20 @@ import {
   testServer,
   waitFor,
 } from "./harness.ts";
+import { signedIn } from "./http-client.ts";
 
 const DRAFT = demoDraft.id;
 const firstOp = demoDraft.doc.content.find((n) => n.attrs?.kind === "op")!.attrs!.id as string;
 const firstPp = demoDraft.doc.content.find((n) => n.attrs?.kind === "pp")!.attrs!.id as string;
 
+const FACILITATOR = DEMO_ACCOUNTS[0];
 const clients: TestClient[] = [];
 const cleanups: (() => Promise<void>)[] = [];
-function client(url: string, draftId = DRAFT): TestClient {
-  const c = connectClient(url, draftId);
+
+/** A provider connected as the demo facilitator (who may edit the text directly). */
+async function client(url: string, draftId = DRAFT): Promise<TestClient> {
+  const { session } = await signedIn(url, FACILITATOR);
+  const c = connectClient(url, draftId, session?.collabToken ?? "");
   clients.push(c);
   return c;
 }
@@ -66,8 +72,8 @@ function sendRaw(c: TestClient, bytes: Uint8Array): Promise<string> {
 describe("live co-editing over /collab", () => {
   it("two clients editing concurrently converge on the same text", async () => {
     const { server } = await started();
-    const a = client(server.url);
-    const b = client(server.url);
+    const a = await client(server.url);
+    const b = await client(server.url);
     await Promise.all([a.synced, b.synced]);
 
     appendText(a.ydoc, firstOp, " (from A)");
@@ -88,7 +94,7 @@ describe("live co-editing over /collab", () => {
     const { server } = await started();
     const before = await getJSON<DraftResponse>(`${server.url}/api/drafts/${DRAFT}`);
     const firstOpIndex = before.body.blocks.findIndex((b) => b.label === "OP 1");
-    const a = client(server.url);
+    const a = await client(server.url);
     await a.synced;
     insertParagraph(a.ydoc, firstOpIndex, { id: "op-new-first", kind: "op" }, "Decides anew;");
     await a.acknowledged();
@@ -106,7 +112,7 @@ describe("live co-editing over /collab", () => {
     const data = await tempDataDir();
     cleanups.push(data.remove);
     const first = await testServer({ dataDir: data.dir });
-    const a = client(first.server.url);
+    const a = await client(first.server.url);
     await a.synced;
     appendText(a.ydoc, firstOp, " before restart");
     await a.acknowledged();
@@ -123,7 +129,7 @@ describe("live co-editing over /collab", () => {
     const data = await tempDataDir();
     cleanups.push(data.remove);
     const proc = await spawnServer(data.dir);
-    const a = client(proc.url);
+    const a = await client(proc.url);
     await a.synced;
     for (let i = 0; i < 20; i++) appendText(a.ydoc, firstOp, ` k${i}`);
     insertParagraph(a.ydoc, 3, { id: "op-before-crash", kind: "op" }, "Survives the crash;");
@@ -141,7 +147,7 @@ describe("live co-editing over /collab", () => {
 
   it("refuses a connection to an unknown draft with a clear reason", async () => {
     const { server } = await started();
-    const c = client(server.url, "no-such-draft");
+    const c = await client(server.url, "no-such-draft");
     const reason = await new Promise<string>((done) => {
       c.provider.on("authenticationFailed", ({ reason }: { reason: string }) => done(reason));
     });
@@ -151,8 +157,8 @@ describe("live co-editing over /collab", () => {
 
   it("closes the connection of a client sending a malformed update, and changes nothing", async () => {
     const { server } = await started();
-    const bad = client(server.url);
-    const good = client(server.url);
+    const bad = await client(server.url);
+    const good = await client(server.url);
     await Promise.all([bad.synced, good.synced]);
     const before = await getJSON<DraftResponse>(`${server.url}/api/drafts/${DRAFT}`);
 
@@ -170,7 +176,7 @@ describe("live co-editing over /collab", () => {
 
   it("closes the connection of a client sending an oversized message, and changes nothing", async () => {
     const { server } = await started();
-    const big = client(server.url);
+    const big = await client(server.url);
     await big.synced;
     const before = await getJSON<DraftResponse>(`${server.url}/api/drafts/${DRAFT}`);
 

@@ -44,8 +44,8 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a provider to `draftId` on the server at `baseUrl`. */
-export function connectClient(baseUrl: string, draftId: string): TestClient {
+/** Connects a provider to `draftId` on the server at `baseUrl`, with a collab token (none: the public). */
+export function connectClient(baseUrl: string, draftId: string, token = ""): TestClient {
   const ydoc = new Y.Doc();
   let resolveSynced: () => void = () => {};
   const synced = new Promise<void>((done) => {
@@ -55,6 +55,7 @@ export function connectClient(baseUrl: string, draftId: string): TestClient {
     url: collabUrl(baseUrl),
     name: draftId,
     document: ydoc,
+    token,
     onSynced: () => resolveSynced(),
   });
   return {
