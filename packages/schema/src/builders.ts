@@ -18,7 +18,8 @@ function inline(content: Inline[]): JSONContent[] {
 
 function block(type: string, attrs: Record<string, unknown>, content: Inline[]): JSONContent {
   const children = inline(content);
-  return { type, attrs, ...(children.length > 0 ? { content: children } : {}) };
+  // Attributes in ProseMirror's canonical JSON order, with the defaults it writes out.
+  return { type, attrs: { ...attrs, suggestion: null }, ...(children.length > 0 ? { content: children } : {}) };
 }
 
 /** A document of the given blocks: `doc(section("I. Vision"), pp("Recalling…"), op("Decides…"))`. */

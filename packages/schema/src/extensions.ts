@@ -4,6 +4,7 @@ import type { Transaction } from "@tiptap/pm/state";
 import { BlockIds } from "./blockids.ts";
 import { newBlockId } from "./ids.ts";
 import { Bold, Italic, Paragraph, PlenaryDocument, Section, Text } from "./nodes.ts";
+import { Deletion, Insertion } from "./suggestion-marks.ts";
 
 /** Node types that carry a stable `id` attribute. */
 export const BLOCK_TYPES = ["section", "paragraph"] as const;
@@ -18,7 +19,8 @@ export interface PlenaryExtensionOptions {
 
 /**
  * The Tiptap extensions that define a Plenary document: sections, PP/OP/plain
- * paragraphs, bold and italic, and stable block ids (new ids for split-off,
+ * paragraphs, bold and italic, suggestion marks (insertion, deletion) and
+ * block suggestions, and stable block ids (new ids for split-off,
  * pasted or duplicated blocks; the original keeps its own, and so does a moved block).
  */
 export function plenaryExtensions(options: PlenaryExtensionOptions = {}): Extensions {
@@ -30,6 +32,8 @@ export function plenaryExtensions(options: PlenaryExtensionOptions = {}): Extens
     Paragraph,
     Bold,
     Italic,
+    Insertion,
+    Deletion,
     BlockIds.configure({
       types: [...BLOCK_TYPES],
       attributeName: "id",

@@ -3,6 +3,14 @@ export { BLOCK_TYPES, type PlenaryExtensionOptions, plenaryExtensions, plenarySc
 export { isBlockId, newBlockId } from "./ids.ts";
 export { Bold, Italic, Paragraph, PlenaryDocument, Section, Text } from "./nodes.ts";
 export { type BlockInfo, blocksOfJSON, blocksOfNode, numberBlocks, numberDocument, textOfJSON } from "./numbering.ts";
+export {
+  type BlockSuggestion,
+  blockSuggestionAttribute,
+  Deletion,
+  Insertion,
+  isBlockSuggestion,
+  type SuggestionRef,
+} from "./suggestion-marks.ts";
 export { type BlockKind, type DocJSON, type NumberedBlock, PARAGRAPH_KINDS, type ParagraphKind } from "./types.ts";
 export {
   InvalidDocumentError,

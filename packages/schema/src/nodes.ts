@@ -1,4 +1,5 @@
 import { Mark, mergeAttributes, Node } from "@tiptap/core";
+import { blockSuggestionAttribute } from "./suggestion-marks.ts";
 import { PARAGRAPH_KINDS, type ParagraphKind } from "./types.ts";
 
 /** The document: a sequence of section headings and paragraphs. */
@@ -20,6 +21,7 @@ export const Section = Node.create({
   group: "block",
   content: "inline*",
   defining: true,
+  addAttributes: () => ({ ...blockSuggestionAttribute }),
   parseHTML: () => [{ tag: "h2" }, { tag: "h3" }],
   renderHTML: ({ HTMLAttributes }) => ["h2", mergeAttributes(HTMLAttributes, { class: "pl-section" }), 0],
 });
@@ -37,6 +39,7 @@ export const Paragraph = Node.create({
         parseHTML: (element) => parseKind(element.getAttribute("data-kind")),
         renderHTML: (attributes) => ({ "data-kind": attributes.kind }),
       },
+      ...blockSuggestionAttribute,
     };
   },
   parseHTML: () => [{ tag: "p" }],
