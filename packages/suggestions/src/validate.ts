@@ -1,0 +1,81 @@
+import type { SuggestionRef } from "@plenary/schema";
+import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
+import { blockSuggestion, isOwn, refOfMark, type Suggester, suggestionMark } from "./refs.ts";
+
+/** The outcome of checking a change: fine, or refused with a reason a person can read. */
+export type Validation = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The text without the suggester's own suggestions: their proposed blocks and
+ * inserted text dropped, their deletion marks and block deletions removed.
+ * Everything else (base text, other people's suggestions) stays as it is.
+ */
+export function withoutOwnSuggestions(doc: PMNode, suggester: Suggester): PMNode {
+  const blocks: PMNode[] = [];
+  doc.forEach((block) => {
+    const whole = blockSuggestion(block);
+    if (whole?.type === "insertion" && isOwn(whole, suggester)) return;
+    const attrs =
+      whole?.type === "deletion" && isOwn(whole, suggester) ? { ...block.attrs, suggestion: null } : block.attrs;
+    const inline: PMNode[] = [];
+    block.forEach((node) => {
+      const mark = node.isText ? suggestionMark(node) : undefined;
+      if (!mark || !isOwn(refOfMark(mark), suggester)) inline.push(node);
+      else if (mark.type.name === "deletion") inline.push(node.mark(mark.removeFromSet(node.marks)));
+    });
+    blocks.push(block.type.create(attrs, Fragment.from(inline), block.marks));
+  });
+  // Normalising through a fragment joins text nodes split only by the removed marks.
+  return doc.type.create(doc.attrs, Fragment.from(blocks));
+}
+
+function refsOf(doc: PMNode): SuggestionRef[] {
+  const refs: SuggestionRef[] = [];
+  doc.forEach((block) => {
+    const whole = blockSuggestion(block);
+    if (whole) refs.push(whole);
+    block.forEach((node) => {
+      const mark = node.isText ? suggestionMark(node) : undefined;
+      if (mark) refs.push(refOfMark(mark));
+    });
+  });
+  return refs;
+}
+
+const key = (ref: SuggestionRef) => `${ref.id}\u0000${ref.author}\u0000${ref.party}`;
+
+/**
+ * The rule for a delegate's or observer's change: once each side is stripped
+ * of the suggester's own suggestions, before and after must be the same text;
+ * every suggestion the change brings in must carry the suggester's id and
+ * party; block ids must stay unique. So a suggester may add, extend, change or
+ * withdraw their own suggestions and nothing else.
+ */
+export function validateSuggesterChange(before: PMNode, after: PMNode, suggester: Suggester): Validation {
+  const known = new Set(refsOf(before).map(key));
+  for (const ref of refsOf(after)) {
+    if (known.has(key(ref))) continue;
+    if (ref.author !== suggester.author || ref.party !== suggester.party) {
+      return { ok: false, reason: "The change carries a suggestion attributed to someone else." };
+    }
+  }
+  const owners = new Map(refsOf(before).map((ref) => [ref.id, ref.author]));
+  for (const ref of refsOf(after)) {
+    const owner = owners.get(ref.id);
+    if (owner !== undefined && owner !== ref.author) {
+      return { ok: false, reason: "The change reuses the id of someone else's suggestion." };
+    }
+  }
+  const ids = new Set<string>();
+  let duplicate = false;
+  after.forEach((block) => {
+    const id = String(block.attrs.id);
+    if (ids.has(id)) duplicate = true;
+    ids.add(id);
+  });
+  if (duplicate) return { ok: false, reason: "The change gives two paragraphs the same id." };
+  if (!withoutOwnSuggestions(before, suggester).eq(withoutOwnSuggestions(after, suggester))) {
+    return { ok: false, reason: "The change edits text outside your own suggestions." };
+  }
+  return { ok: true };
+}
