@@ -8,8 +8,10 @@ import crossws from "crossws/adapters/node";
 import sirv from "sirv";
 import { Accounts } from "./accounts/service.ts";
 import { AccountStore } from "./accounts/store.ts";
+import { AccessControl } from "./collab/access.ts";
 import { CollabGuard } from "./collab/guard.ts";
 import { DurablePersistence } from "./collab/persistence.ts";
+import { UpdateValidation } from "./collab/validation.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { checkCsrf, type Handler, sessionOfRequest } from "./http/context.ts";
 import { HttpError, sendError, sendJSON } from "./http/respond.ts";
@@ -17,8 +19,11 @@ import { Router } from "./http/router.ts";
 import { authRoutes } from "./http/routes/auth.ts";
 import { draftRoutes } from "./http/routes/drafts.ts";
 import { processRoutes } from "./http/routes/processes.ts";
+import { suggestionRoutes } from "./http/routes/suggestions.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
 import type { Storage } from "./storage/storage.ts";
+import { SuggestionService } from "./suggestions/service.ts";
+import { SuggestionStore } from "./suggestions/store.ts";
 
 /** Options for {@link startServer}. */
 export interface ServerOptions {
@@ -68,12 +73,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const storage = new SqliteStorage({ path: join(options.dataDir, "plenary.sqlite"), now });
   const accounts = new Accounts({ store: new AccountStore(storage.database), now, passwordCost: options.passwordCost });
   const seededDemo = (options.seedDemo ?? true) && (await seedDemo(storage, accounts, now));
+  accounts.store.deleteExpiredSessions(now().toISOString());
+  const suggestionStore = new SuggestionStore(storage.database);
 
   const hocuspocus = new Hocuspocus({
     name: "plenary",
     quiet: true,
     debounce: options.compactDebounceMs ?? 2000,
-    extensions: [new DurablePersistence({ storage, logUpdates: options.logUpdates ?? true }), new CollabGuard(storage)],
+    extensions: [
+      new DurablePersistence({ storage, logUpdates: options.logUpdates ?? true }),
+      new CollabGuard(),
+      new AccessControl(storage, accounts),
+      new UpdateValidation({ store: suggestionStore, now }),
+    ],
   });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
@@ -90,10 +102,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  const suggestions = new SuggestionService({
+    store: suggestionStore,
+    accounts: accounts.store,
+    storage,
+    hocuspocus,
+    now,
+  });
   const router = new Router<Handler>();
   draftRoutes(router);
   authRoutes(router);
   processRoutes(router);
+  suggestionRoutes(router);
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -109,7 +129,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const session = sessionOfRequest(accounts, req);
       checkCsrf(req, session);
       const clientAddress = req.socket.remoteAddress ?? "unknown";
-      return match.handler({ req, res, params: match.params, storage, accounts, hocuspocus, session, clientAddress });
+      const context = {
+        req,
+        res,
+        params: match.params,
+        storage,
+        accounts,
+        hocuspocus,
+        suggestions,
+        session,
+        clientAddress,
+      };
+      return match.handler(context);
     }
     if (serveStatic) return serveStatic(req, res, () => notFound(res));
     notFound(res);

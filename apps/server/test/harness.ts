@@ -88,12 +88,16 @@ export function blockElement(ydoc: Y.Doc, id: string): Y.XmlElement {
   throw new RangeError(`No block with id ${id}`);
 }
 
-/** Types `text` at the end of the block with the given id, as an editor would. */
-export function appendText(ydoc: Y.Doc, blockId: string, text: string): void {
+/** Types `text` at the end of the block with the given id, as an editor would; `marks` as Yjs formatting. */
+export function appendText(ydoc: Y.Doc, blockId: string, text: string, marks?: Record<string, unknown>): void {
   const element = blockElement(ydoc, blockId);
   const last = element.toArray().at(-1);
-  if (last instanceof Y.XmlText) last.insert(last.length, text);
-  else element.insert(element.length, [new Y.XmlText(text)]);
+  if (last instanceof Y.XmlText) last.insert(last.length, text, marks);
+  else {
+    const node = new Y.XmlText();
+    element.insert(element.length, [node]);
+    node.insert(0, text, marks);
+  }
 }
 
 /** Inserts a new paragraph at top-level `index`, as an editor would. */

@@ -106,3 +106,35 @@ export interface InviteInfoResponse {
   email: string | null;
   expiresAt: string;
 }
+
+/** What became of a suggestion. */
+export type Disposition = "pending" | "accepted" | "rejected" | "withdrawn";
+
+/** A suggestion with everything people see about it (`GET /api/drafts/:id/suggestions`). */
+export interface SuggestionView {
+  id: string;
+  draftId: string;
+  kind: "insertion" | "deletion" | "replacement" | "new-block" | "block-deletion";
+  status: Disposition;
+  author: PersonView;
+  party: Party;
+  /** Blocks it touches, with their current labels ("OP 12"; null for unnumbered or removed blocks). */
+  blocks: { id: string; label: string | null }[];
+  inserted: string;
+  deleted: string;
+  rationale: string;
+  supporters: { party: Party; user: PersonView; at: string }[];
+  replies: { id: string; author: PersonView; party: Party; text: string; at: string }[];
+  createdAt: string;
+  decidedBy: PersonView | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+/** `GET /api/drafts/:id/suggestions` */
+export interface SuggestionListResponse {
+  suggestions: SuggestionView[];
+}
+
+/** The stateless message the server broadcasts on `/collab` when suggestion metadata changes. */
+export const SUGGESTIONS_CHANGED = "suggestions-changed";

@@ -58,6 +58,12 @@ export const CloseCode = {
   ReadOnly: { code: 4403, reason: "read_only" },
   /** The session behind the connection's token is unknown or has expired. */
   SessionExpired: { code: 4401, reason: "session_expired" },
+  /** A suggester's update edits text outside their own suggestions, or carries someone else's. */
+  SuggestionRefused: { code: 4409, reason: "suggestion_refused" },
+  /** An update claims a Yjs client id that belongs to someone else. */
+  ForgedClientId: { code: 4410, reason: "forged_client_id" },
+  /** An update writes outside the draft's text (data only the server writes). */
+  OutsideText: { code: 4411, reason: "outside_text" },
 } as const;
 
 /** One of {@link CloseCode}'s values. */

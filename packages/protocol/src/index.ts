@@ -1,6 +1,7 @@
 export {
   type ApplicationView,
   COLLAB_PATH,
+  type Disposition,
   type DraftListResponse,
   type DraftResponse,
   type DraftSummary,
@@ -13,6 +14,9 @@ export {
   type ProcessResponse,
   type ProcessSummary,
   type SessionResponse,
+  SUGGESTIONS_CHANGED,
+  type SuggestionListResponse,
+  type SuggestionView,
 } from "./api.ts";
 export { type ApiErrorBody, CloseCode, closeCodeOf, ErrorCode } from "./errors.ts";
 export {
@@ -33,6 +37,9 @@ export {
   InviteRequest,
   NewPartyRequest,
   partyFromRequest,
+  RationaleRequest,
+  ReplyRequest,
   SignInRequest,
+  SuggestionDecisionRequest,
 } from "./requests.ts";
 export { ACTIONS, type Action, can, PERMISSIONS, ROLES, type Role } from "./roles.ts";

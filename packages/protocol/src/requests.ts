@@ -81,3 +81,35 @@ export const CreateDraftRequest = z.object({
   title: z.string().trim().min(1).max(300),
   doc: z.unknown().optional(),
 });
+
+const plainText = (max: number, empty: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max)
+    .refine((text) => !/<\s*[a-z!/?]/i.test(text), "Write plain text: HTML is not accepted.");
+
+/** `POST /api/drafts/:id/suggestions/:sid/rationale` */
+export const RationaleRequest = z.object({ rationale: plainText(2000, "Write the rationale.") });
+
+/** `POST /api/drafts/:id/suggestions/:sid/replies` */
+export const ReplyRequest = z.object({ text: plainText(4000, "Write a reply.") });
+
+/** `POST /api/drafts/:id/suggestions/:sid/decision` and `POST /api/drafts/:id/decisions` */
+export const SuggestionDecisionRequest = z
+  .object({
+    decision: z.enum(["accept", "reject"]),
+    reason: z.string().trim().max(2000).default(""),
+    /** Bulk decisions only: every pending suggestion of this party, or in this block. */
+    partyId: z.string().min(1).max(100).optional(),
+    blockId: z.string().min(1).max(100).optional(),
+  })
+  .refine((request) => request.decision === "accept" || request.reason.length > 0, {
+    message: "Give a reason for rejecting: the author and everyone else will see it.",
+    path: ["reason"],
+  })
+  .refine((request) => !/<\s*[a-z!/?]/i.test(request.reason), {
+    message: "Write plain text: HTML is not accepted.",
+    path: ["reason"],
+  });

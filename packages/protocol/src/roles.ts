@@ -14,6 +14,10 @@ export const ACTIONS = {
   "draft.read": "read a draft's text (HTTP and a read-only WebSocket)",
   "draft.edit": "edit a draft's text directly over the WebSocket",
   "draft.create": "create a draft in the process",
+  "draft.suggest": "propose changes to the text as suggestions attributed to one's party",
+  "suggestion.support": "support (co-sponsor) another party's suggestion",
+  "suggestion.reply": "reply in the thread under a suggestion",
+  "suggestion.decide": "accept or reject suggestions, giving a reason",
   "participants.read": "see the participants list with e-mail addresses",
   "invite.create": "invite a person with a single-use link bound to a party and role",
   "accreditation.apply": "apply for accreditation as an organisation",
@@ -23,12 +27,16 @@ export const ACTIONS = {
 /** One of {@link ACTIONS}' keys. */
 export type Action = keyof typeof ACTIONS;
 
-/** Which roles may do each action. Suggesting (delegates, observers) arrives with the suggestions feature. */
+/** Which roles may do each action. */
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "process.read": ["facilitator", "delegate", "observer", "public"],
   "draft.read": ["facilitator", "delegate", "observer", "public"],
   "draft.edit": ["facilitator"],
   "draft.create": ["facilitator"],
+  "draft.suggest": ["facilitator", "delegate", "observer"],
+  "suggestion.support": ["delegate", "observer"],
+  "suggestion.reply": ["facilitator", "delegate", "observer"],
+  "suggestion.decide": ["facilitator"],
   "participants.read": ["facilitator"],
   "invite.create": ["facilitator"],
   "accreditation.apply": ["public"],

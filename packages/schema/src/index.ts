@@ -13,6 +13,7 @@ export {
 } from "./suggestion-marks.ts";
 export { type BlockKind, type DocJSON, type NumberedBlock, PARAGRAPH_KINDS, type ParagraphKind } from "./types.ts";
 export {
+  InvalidBlockError,
   InvalidDocumentError,
   jsonToYDoc,
   parseDocJSON,
@@ -20,4 +21,5 @@ export {
   writeJSONToYDoc,
   yDocToJSON,
   yDocToNode,
+  yElementToNode,
 } from "./ydoc.ts";

@@ -48,3 +48,36 @@ export function yDocToNode(ydoc: Y.Doc): PMNode {
 export function yDocToJSON(ydoc: Y.Doc): DocJSON {
   return yDocToNode(ydoc).toJSON() as DocJSON;
 }
+
+/** Thrown when a Y.XmlElement does not make a valid node of the schema. */
+export class InvalidBlockError extends InvalidDocumentError {
+  override name = "InvalidBlockError";
+}
+
+/**
+ * The ProseMirror node of one top-level Y.XmlElement (a section or paragraph),
+ * read the way the Tiptap binding writes it: attributes as node attributes,
+ * text formatting attributes as marks. Throws {@link InvalidBlockError} for
+ * anything the schema does not allow, instead of dropping it as the editor
+ * binding does.
+ */
+export function yElementToNode(element: Y.XmlElement, schema = plenarySchema()): PMNode {
+  try {
+    const children: PMNode[] = [];
+    for (const child of element.toArray()) {
+      if (!(child instanceof Y.XmlText)) throw new Error(`unexpected child <${(child as Y.XmlElement).nodeName}>`);
+      for (const delta of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        if (typeof delta.insert !== "string") throw new Error("unexpected embed in text");
+        const marks = Object.entries(delta.attributes ?? {}).map(([name, attrs]) =>
+          schema.mark(name.replace(/--[a-zA-Z0-9+/=]{8}$/, ""), attrs as Record<string, unknown>),
+        );
+        children.push(schema.text(delta.insert, marks));
+      }
+    }
+    const node = schema.node(element.nodeName, element.getAttributes(), children);
+    node.check();
+    return node;
+  } catch (error) {
+    throw new InvalidBlockError(`Not a valid block: ${(error as Error).message}`);
+  }
+}

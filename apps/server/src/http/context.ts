@@ -5,6 +5,7 @@ import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { z } from "zod";
 import type { Accounts, ActiveSession, NewSession } from "../accounts/service.ts";
 import type { Storage } from "../storage/storage.ts";
+import type { SuggestionService } from "../suggestions/service.ts";
 import { HttpError } from "./respond.ts";
 import type { Params } from "./router.ts";
 
@@ -22,6 +23,7 @@ export interface RequestContext {
   storage: Storage;
   accounts: Accounts;
   hocuspocus: Hocuspocus;
+  suggestions: SuggestionService;
   /** The signed-in person's session, if any (already checked for expiry). */
   session: ActiveSession | undefined;
   clientAddress: string;
