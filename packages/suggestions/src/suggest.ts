@@ -135,34 +135,63 @@ function insertSlice(
   replacementId: string | undefined,
 ): number {
   const schema = tr.doc.type.schema;
+  // A step that replaces whole blocks (pasting a blank line and more into an empty paragraph does)
+  // lands between blocks: every block with text that it brings is proposed there, keeping its kind.
+  if (!tr.doc.resolve(at).parent.isTextblock) {
+    const proposals: Proposal[] = [];
+    slice.content.forEach((block) => {
+      const kind = block.type.name === "paragraph" ? block.attrs.kind : "plain";
+      if (block.content.size > 0) proposals.push({ content: block.content, kind });
+    });
+    return proposeBlocks(tr, at, proposals, suggester, ids);
+  }
+
   const blocks: Fragment[] = [];
   if (slice.content.firstChild?.isInline) blocks.push(slice.content);
-  else slice.content.forEach((block) => blocks.push(block.content));
+  else {
+    slice.content.forEach((block) => {
+      blocks.push(block.content);
+    });
+  }
 
   const [first, ...rest] = blocks;
-  const continuing = ownMarkAround(tr.doc, at, "insertion", suggester) ?? ownProposedBlock(tr.doc, at, suggester);
-  const id = replacementId ?? continuing?.id ?? ids.suggestionId();
-  const ref = { id, ...suggester };
   let cursor = at;
   if (first && first.size > 0) {
+    const continuing = ownMarkAround(tr.doc, at, "insertion", suggester) ?? ownProposedBlock(tr.doc, at, suggester);
+    const ref = { id: replacementId ?? continuing?.id ?? ids.suggestionId(), ...suggester };
     const inline = markAll(first, markOf(schema, "insertion", ref));
     tr.insert(at, inline);
     cursor = at + inline.size;
   }
   if (rest.length === 0) return cursor;
 
-  // Further blocks are proposed as new paragraphs after the current one, each a suggestion of its own.
+  // Further blocks are proposed as new paragraphs of the current one's kind, after it.
   const $at = tr.doc.resolve(cursor);
-  const current = $at.node(1);
-  let after = $at.after(1);
-  for (const content of rest) {
+  const current = $at.parent;
+  const kind = current.type.name === "paragraph" ? current.attrs.kind : "plain";
+  return proposeBlocks(
+    tr,
+    $at.after(),
+    rest.map((content) => ({ content, kind })),
+    suggester,
+    ids,
+  );
+}
+
+interface Proposal {
+  content: Fragment;
+  kind: string;
+}
+
+// Inserts each proposal at `at` as a new paragraph, a suggestion of its own; returns the end of the last.
+function proposeBlocks(tr: Transaction, at: number, proposals: Proposal[], suggester: Suggester, ids: IdSource) {
+  const schema = tr.doc.type.schema;
+  let cursor = at;
+  let after = at;
+  for (const { content, kind } of proposals) {
     const blockRef = { id: ids.suggestionId(), ...suggester };
     const block = schema.nodes.paragraph!.create(
-      {
-        id: ids.blockId(),
-        kind: current.type.name === "paragraph" ? current.attrs.kind : "plain",
-        suggestion: { type: "insertion", ...blockRef },
-      },
+      { id: ids.blockId(), kind, suggestion: { type: "insertion", ...blockRef } },
       markAll(content, markOf(schema, "insertion", blockRef)),
     );
     tr.insert(after, block);

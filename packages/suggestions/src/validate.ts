@@ -44,12 +44,36 @@ function refsOf(doc: PMNode): SuggestionRef[] {
 
 const key = (ref: SuggestionRef) => `${ref.id}\u0000${ref.author}\u0000${ref.party}`;
 
+// Others' suggestions inside the suggester's own proposed blocks, by block id. withoutOwnSuggestions
+// drops those blocks whole, so without this a suggester could edit what others proposed inside them.
+// Pieces of one suggestion split only by the suggester's own text count as one.
+function othersInOwnProposals(doc: PMNode, suggester: Suggester): Map<string, string> {
+  const found = new Map<string, string>();
+  doc.forEach((block) => {
+    const whole = blockSuggestion(block);
+    if (whole?.type !== "insertion" || !isOwn(whole, suggester)) return;
+    const pieces: { type: string; ref: SuggestionRef; text: string }[] = [];
+    block.forEach((node) => {
+      const mark = node.isText ? suggestionMark(node) : undefined;
+      if (!mark || isOwn(refOfMark(mark), suggester)) return;
+      const last = pieces.at(-1);
+      const ref = refOfMark(mark);
+      if (last && last.type === mark.type.name && key(last.ref) === key(ref)) last.text += node.text ?? "";
+      else pieces.push({ type: mark.type.name, ref, text: node.text ?? "" });
+    });
+    found.set(String(block.attrs.id), JSON.stringify(pieces));
+  });
+  return found;
+}
+
 /**
  * The rule for a delegate's or observer's change: once each side is stripped
  * of the suggester's own suggestions, before and after must be the same text;
  * every suggestion the change brings in must carry the suggester's id and
- * party; block ids must stay unique. So a suggester may add, extend, change or
- * withdraw their own suggestions and nothing else.
+ * party; block ids must stay unique; what others proposed inside the
+ * suggester's own proposed paragraphs stays as it was (it goes only with the
+ * whole paragraph). So a suggester may add, extend, change or withdraw their
+ * own suggestions and nothing else.
  */
 export function validateSuggesterChange(before: PMNode, after: PMNode, suggester: Suggester): Validation {
   const known = new Set(refsOf(before).map(key));
@@ -74,6 +98,12 @@ export function validateSuggesterChange(before: PMNode, after: PMNode, suggester
     ids.add(id);
   });
   if (duplicate) return { ok: false, reason: "The change gives two paragraphs the same id." };
+  const othersBefore = othersInOwnProposals(before, suggester);
+  for (const [blockId, pieces] of othersInOwnProposals(after, suggester)) {
+    if (pieces !== (othersBefore.get(blockId) ?? "[]")) {
+      return { ok: false, reason: "The change edits someone else's suggestion inside your proposed paragraph." };
+    }
+  }
   if (!withoutOwnSuggestions(before, suggester).eq(withoutOwnSuggestions(after, suggester))) {
     return { ok: false, reason: "The change edits text outside your own suggestions." };
   }
