@@ -1,0 +1,82 @@
+import type { DraftResponse } from "@plenary/protocol";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NotFoundPage } from "../app/NotFoundPage.tsx";
+import { PageHeading, usePageTitle } from "../app/page.tsx";
+import { ConnectionIndicator } from "../connection/ConnectionIndicator.tsx";
+import { useConnectionStore } from "../connection/connectionStore.ts";
+import { refusalMessageKey } from "../connection/refusal.ts";
+import { fetchDraft } from "../drafts/draftsApi.ts";
+import { PresenceList } from "../presence/PresenceList.tsx";
+import { DraftEditor } from "./DraftEditor.tsx";
+import { useDraftSession } from "./useDraftSession.ts";
+
+type DraftMeta =
+  | { status: "loading" }
+  | { status: "found"; draft: DraftResponse }
+  | { status: "not_found" }
+  /** The server could not be reached or failed: open the editor anyway, from this device's copy. */
+  | { status: "unreachable" };
+
+/** The page of one draft: its title, connection state, toolbar, live text and the people in it. */
+export function EditorPage({ draftId }: { draftId: string }) {
+  const { t } = useTranslation();
+  const [meta, setMeta] = useState<DraftMeta>({ status: "loading" });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchDraft(draftId, abort.signal).then(
+      (result) => {
+        if (result.ok) setMeta({ status: "found", draft: result.value });
+        else setMeta({ status: result.reason === "not_found" ? "not_found" : "unreachable" });
+      },
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [draftId]);
+
+  if (meta.status === "loading") {
+    return (
+      <p className="notice" role="status">
+        {t("draft.loading")}
+      </p>
+    );
+  }
+  if (meta.status === "not_found") return <NotFoundPage />;
+  return <DraftWorkspace draftId={draftId} title={meta.status === "found" ? meta.draft.title : null} />;
+}
+
+function DraftWorkspace({ draftId, title }: { draftId: string; title: string | null }) {
+  const { t } = useTranslation();
+  const { session, hasText, writable, resynchronisedAfter } = useDraftSession(draftId);
+  const refusedAsUnknown = useConnectionStore((state) => state.refusal === "draft_not_found");
+  usePageTitle(title ?? draftId);
+
+  if (refusedAsUnknown) return <NotFoundPage />;
+
+  return (
+    <div className="page page--draft">
+      <div className="draft-heading">
+        <PageHeading dir="auto">{title ?? draftId}</PageHeading>
+        <ConnectionIndicator />
+      </div>
+      {title === null && (
+        <div className="notice notice--info">
+          <h2>{t("draft.offlineTitle")}</h2>
+          <p>{t("draft.offlineBody")}</p>
+        </div>
+      )}
+      {resynchronisedAfter !== null && (
+        <p className="notice notice--warning" role="alert">
+          {t("draft.refusedReset", { reason: t(refusalMessageKey(resynchronisedAfter)) })}
+        </p>
+      )}
+      <div className="draft-layout">
+        <div className="draft-main">
+          {session && <DraftEditor key={session.ydoc.guid} session={session} hasText={hasText} writable={writable} />}
+        </div>
+        <PresenceList />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/** The interface strings in English; the other languages mirror this shape. */
+export const en = {
+  app: {
+    name: "Plenary",
+    tagline: "Negotiating text, in the open",
+    skipToContent: "Skip to main content",
+    mainNavigation: "Main",
+    notFoundTitle: "Page not found",
+    notFoundBody: "There is no page at this address.",
+  },
+  nav: {
+    drafts: "Drafts",
+  },
+  language: {
+    label: "Interface language",
+  },
+  drafts: {
+    title: "Drafts",
+    intro: "Outcome documents under negotiation. Open one to read and edit it together with the other delegations.",
+    loading: "Loading the drafts…",
+    emptyTitle: "No drafts yet",
+    emptyBody: "When a facilitator puts a draft on the table, it will be listed here.",
+    errorTitle: "The drafts could not be loaded",
+    errorBody: "Check your connection and try again.",
+    retry: "Try again",
+    lastChange: "Last change: {{date}}",
+  },
+  draft: {
+    loading: "Opening the draft…",
+    notFoundTitle: "Draft not found",
+    notFoundBody: "There is no draft at this address. It may have been removed, or the link may be incomplete.",
+    backToList: "Back to the list of drafts",
+    offlineTitle: "Working from this device",
+    offlineBody:
+      "The server could not be reached. If you opened this draft here before, your copy is shown and your changes will be sent when the connection returns.",
+    waitingForText: "Loading the text…",
+    refusedReset: "{{reason}} The text has been reloaded from the server without it.",
+  },
+  editor: {
+    label: "Text of the draft",
+    toolbar: "Formatting",
+    kindGroup: "Paragraph kind",
+    kind: {
+      pp: "PP: preambular paragraph",
+      op: "OP: operative paragraph",
+      plain: "Unnumbered paragraph",
+      section: "Section heading",
+    },
+    kindShort: {
+      pp: "PP",
+      op: "OP",
+      plain: "¶",
+      section: "H",
+    },
+    bold: "Bold",
+    italic: "Italic",
+    undo: "Undo",
+    redo: "Redo",
+    shortcuts: "Keyboard shortcuts",
+    shortcutsTitle: "Keyboard shortcuts",
+    close: "Close",
+    withShortcut: "{{label}} ({{shortcut}})",
+  },
+  connection: {
+    label: "Connection",
+    connecting: "Connecting…",
+    connected: "Connected: all changes saved",
+    syncing: "Saving your changes…",
+    offline: "Offline: your changes are kept on this device and will be sent when the connection returns",
+    offlineShort: "Offline",
+    draftNotFound: "This draft does not exist on the server.",
+    messageTooLarge: "Your last change was too large for the server.",
+    malformedUpdate: "The server could not read your last change.",
+    readOnly: "You can read this draft but not change it; your changes were not accepted.",
+    sessionExpired: "Your session has expired. Sign in again to keep working on this draft.",
+    suggestionRefused: "Your last change touched text outside your own suggestions, which your role does not allow.",
+    forgedClientId: "Your last change carried another participant's identity and was refused.",
+    outsideText: "Your last change touched a part of the draft that only the server may change.",
+    refused: "The server refused your last change.",
+  },
+  presence: {
+    title: "In this draft",
+    count: "People here: {{count}}",
+    you: "{{name}} (you)",
+  },
+  identity: {
+    button: "You: {{name}}",
+    buttonHint: "Change your display name",
+    dialogTitle: "Your display name",
+    nameLabel: "Display name",
+    nameHint: "Others see this name in the list of people and next to your cursor.",
+    save: "Save",
+    cancel: "Cancel",
+    empty: "Enter a name of at least one character.",
+    defaultName: "Guest {{number}}",
+  },
+};
+
+/** The shape every translation must have: the same keys as English, each a string. */
+export type Messages = { [K in keyof typeof en]: MessagesOf<(typeof en)[K]> };
+type MessagesOf<T> = T extends string ? string : { [K in keyof T]: MessagesOf<T[K]> };

@@ -1,0 +1,101 @@
+import type { Messages } from "./en.ts";
+
+/** The interface strings in Spanish. */
+export const es: Messages = {
+  app: {
+    name: "Plenary",
+    tagline: "Negociar textos a la vista de todos",
+    skipToContent: "Saltar al contenido principal",
+    mainNavigation: "Navegación principal",
+    notFoundTitle: "No se encontró la página",
+    notFoundBody: "No hay ninguna página en esta dirección.",
+  },
+  nav: {
+    drafts: "Borradores",
+  },
+  language: {
+    label: "Idioma de la interfaz",
+  },
+  drafts: {
+    title: "Borradores",
+    intro: "Documentos finales en negociación. Abra uno para leerlo y editarlo junto con las demás delegaciones.",
+    loading: "Cargando los borradores…",
+    emptyTitle: "Todavía no hay borradores",
+    emptyBody: "Cuando un facilitador presente un borrador, aparecerá aquí.",
+    errorTitle: "No se pudieron cargar los borradores",
+    errorBody: "Compruebe su conexión e inténtelo de nuevo.",
+    retry: "Reintentar",
+    lastChange: "Último cambio: {{date}}",
+  },
+  draft: {
+    loading: "Abriendo el borrador…",
+    notFoundTitle: "No se encontró el borrador",
+    notFoundBody:
+      "No hay ningún borrador en esta dirección. Puede que se haya eliminado o que el enlace esté incompleto.",
+    backToList: "Volver a la lista de borradores",
+    offlineTitle: "Trabajando desde este dispositivo",
+    offlineBody:
+      "No se pudo contactar con el servidor. Si ya abrió este borrador aquí, se muestra su copia y sus cambios se enviarán cuando vuelva la conexión.",
+    waitingForText: "Cargando el texto…",
+    refusedReset: "{{reason}} El texto se ha vuelto a cargar desde el servidor, sin ese cambio.",
+  },
+  editor: {
+    label: "Texto del borrador",
+    toolbar: "Formato",
+    kindGroup: "Tipo de párrafo",
+    kind: {
+      pp: "PP: párrafo del preámbulo",
+      op: "OP: párrafo dispositivo",
+      plain: "Párrafo sin número",
+      section: "Título de sección",
+    },
+    kindShort: {
+      pp: "PP",
+      op: "OP",
+      plain: "¶",
+      section: "T",
+    },
+    bold: "Negrita",
+    italic: "Cursiva",
+    undo: "Deshacer",
+    redo: "Rehacer",
+    shortcuts: "Atajos de teclado",
+    shortcutsTitle: "Atajos de teclado",
+    close: "Cerrar",
+    withShortcut: "{{label}} ({{shortcut}})",
+  },
+  connection: {
+    label: "Conexión",
+    connecting: "Conectando…",
+    connected: "Conectado: todos los cambios guardados",
+    syncing: "Guardando sus cambios…",
+    offline: "Sin conexión: sus cambios se guardan en este dispositivo y se enviarán cuando vuelva la conexión",
+    offlineShort: "Sin conexión",
+    draftNotFound: "Este borrador no existe en el servidor.",
+    messageTooLarge: "Su último cambio superaba el tamaño que acepta el servidor.",
+    malformedUpdate: "El servidor no pudo leer su último cambio.",
+    readOnly: "Puede leer este borrador, pero no modificarlo; sus cambios no se aceptaron.",
+    sessionExpired: "Su sesión ha caducado. Vuelva a iniciar sesión para seguir trabajando en este borrador.",
+    suggestionRefused:
+      "Su último cambio afectaba a texto fuera de sus propias sugerencias, algo que su función no permite.",
+    forgedClientId: "Su último cambio llevaba la identidad de otro participante y fue rechazado.",
+    outsideText: "Su último cambio afectaba a una parte del borrador que solo el servidor puede modificar.",
+    refused: "El servidor rechazó su último cambio.",
+  },
+  presence: {
+    title: "En este borrador",
+    count: "Personas presentes: {{count}}",
+    you: "{{name}} (usted)",
+  },
+  identity: {
+    button: "Usted: {{name}}",
+    buttonHint: "Cambiar su nombre visible",
+    dialogTitle: "Su nombre visible",
+    nameLabel: "Nombre visible",
+    nameHint: "Los demás ven este nombre en la lista de personas y junto a su cursor.",
+    save: "Guardar",
+    cancel: "Cancelar",
+    empty: "Escriba un nombre de al menos un carácter.",
+    defaultName: "Invitado {{number}}",
+  },
+};

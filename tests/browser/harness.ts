@@ -1,0 +1,169 @@
+// Browser-test harness: the real server on a free loopback port with a fresh data
+// folder, Debian's Chromium through playwright-core, and helpers to act as a person.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import axe from "axe-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { type RunningServer, startServer } from "../../apps/server/src/index.ts";
+import type { DraftResponse } from "../../packages/protocol/src/index.ts";
+
+/** The id of the demo draft the server loads on first start. */
+export const DEMO_DRAFT = "demo-zero-draft";
+
+/** How long to wait for something a person would see happen. */
+export const SEEN_WITHIN = { timeout: 15_000, interval: 50 };
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches headless Chromium (PLENARY_CHROMIUM, else Debian's /usr/bin/chromium). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PLENARY_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+/** A real server on a free port, storing into a temporary folder that `close` removes. */
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** Starts the real server (serving the built web app, apps/web/dist), with the demo draft unless told otherwise. */
+export async function startTestServer(options: { seedDemo?: boolean } = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "plenary-browser-"));
+  const server = await startServer({ port: 0, dataDir, seedDemo: options.seedDemo ?? true });
+  return {
+    url: server.url,
+    server,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One person in their own browser context (own storage, own IndexedDB, own identity). */
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Opens `path` as a person who has chosen the display name `name`; `prepare` runs before the page loads. */
+export async function openAs(
+  browser: Browser,
+  server: TestServer,
+  name: string,
+  path: string,
+  options: { language?: string; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(
+    ([displayName, language]) => {
+      try {
+        window.localStorage.setItem("plenary.displayName", displayName);
+        window.localStorage.setItem("plenary.language", language);
+      } catch {
+        // about:blank has no storage.
+      }
+    },
+    [name, options.language ?? "en"] as const,
+  );
+  await options.prepare?.(context);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`[${name}] page error:`, error));
+  await page.goto(path);
+  return { name, context, page };
+}
+
+/** The connection indicator. */
+export function connection(page: Page): Locator {
+  return page.getByTestId("connection");
+}
+
+/** Waits until the indicator says `state` ("connected", "offline", …). */
+export async function waitForConnection(page: Page, state: string): Promise<void> {
+  await expect.poll(() => connection(page).getAttribute("data-state"), SEEN_WITHIN).toBe(state);
+}
+
+/** The draft's text, as the labelled textbox. */
+export function editor(page: Page): Locator {
+  return page.getByRole("textbox", { name: "Text of the draft" });
+}
+
+/** The block whose margin shows `label` ("OP 3"). */
+export function numbered(page: Page, label: string): Locator {
+  return page.locator(`.draft-text > [data-label="${label}"]`);
+}
+
+/** The number shown in the margin of an element, as the style sheet draws it. */
+export function marginLabel(block: Locator): Promise<string> {
+  return block.evaluate((element) => getComputedStyle(element, "::before").content.replace(/^"|"$/g, ""));
+}
+
+/** Each block's text as people read it (others' caret labels left out). */
+export function blockTexts(page: Page): Promise<string[]> {
+  return page.locator(".draft-text").evaluate((root) =>
+    Array.from(root.children).map((block) => {
+      const copy = block.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return copy.textContent ?? "";
+    }),
+  );
+}
+
+/** One block's text as people read it (others' caret labels left out). */
+export function textOf(block: Locator): Promise<string> {
+  return block.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return copy.textContent ?? "";
+  });
+}
+
+/** Puts the caret at the end of a block, by clicking just after its last line, as a person would. */
+export async function clickAtEnd(block: Locator): Promise<void> {
+  const box = await block.boundingBox();
+  if (!box) throw new Error("The block is not visible");
+  await block.click({ position: { x: box.width - 2, y: box.height - 8 } });
+}
+
+/** Waits until the editor is connected, holds the text and can be typed into. */
+export async function waitForEditor(page: Page): Promise<void> {
+  await waitForConnection(page, "connected");
+  await expect.poll(() => editor(page).getAttribute("contenteditable"), SEEN_WITHIN).toBe("true");
+}
+
+/** The draft as the API serves it. */
+export async function fetchDraftJSON(server: TestServer, id = DEMO_DRAFT): Promise<DraftResponse> {
+  const response = await fetch(`${server.url}/api/drafts/${id}`);
+  if (!response.ok) throw new Error(`GET /api/drafts/${id} answered ${response.status}`);
+  return (await response.json()) as DraftResponse;
+}
+
+/** Runs axe-core on the page; returns its violations as short readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+  });
+  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.targets.join(", ")})`);
+}
