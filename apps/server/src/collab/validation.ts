@@ -1,7 +1,13 @@
 import type { afterLoadDocumentPayload, beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { CloseCode, can } from "@plenary/protocol";
 import { plenarySchema, TEXT_FIELD, yElementToNode } from "@plenary/schema";
-import { blockSuggestion, refOfMark, suggestionMark, validateSuggesterChange } from "@plenary/suggestions";
+import {
+  blockSuggestion,
+  collectSuggestions,
+  refOfMark,
+  suggestionMark,
+  validateSuggesterChange,
+} from "@plenary/suggestions";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { SuggestionStore } from "../suggestions/store.ts";
@@ -75,6 +81,7 @@ export class UpdateValidation implements Extension {
         if (!verdict.ok) throw new ConnectionRefusal(CloseCode.SuggestionRefused, verdict.reason);
       }
       this.register(documentName, before, after);
+      this.settleVanished(documentName, before, after, staging, user.author);
     } catch (error) {
       // The staging copy holds the refused update now: start it again from the live document.
       staging.destroy();
@@ -140,6 +147,43 @@ export class UpdateValidation implements Extension {
     }
   }
 
+  /**
+   * A suggestion whose text left the draft without a decision is settled, so
+   * that no pending record outlives its text: withdrawn when its author removed
+   * it, rejected when a facilitator edited it away directly.
+   */
+  private settleVanished(draftId: string, before: PMNode, after: PMNode, staging: Y.Doc, actor: string): void {
+    const remaining = new Set(refsOf(after).map((ref) => ref.id));
+    const gone = [...new Set(refsOf(before).map((ref) => ref.id))].filter((id) => !remaining.has(id));
+    const fragment = staging.getXmlFragment(TEXT_FIELD);
+    const at = this.now().toISOString();
+    const found = new Map(collectSuggestions(before).map((suggestion) => [suggestion.id, suggestion]));
+    for (const id of gone) {
+      const record = this.store.get(id);
+      if (!record || record.status !== "pending" || containsSuggestion(fragment, id)) continue;
+      const withdrawn = record.authorId === actor;
+      const reason = withdrawn ? "Withdrawn by the author." : "Removed by a facilitator's direct edit of the text.";
+      this.store.dispose(id, {
+        status: withdrawn ? "withdrawn" : "rejected",
+        decidedBy: actor,
+        at,
+        reason,
+        kind: found.get(id)?.kind ?? "insertion",
+        blockIds: found.get(id)?.blockIds ?? [],
+        inserted: found.get(id)?.inserted ?? "",
+        deleted: found.get(id)?.deleted ?? "",
+      });
+      this.store.audit({
+        at,
+        actorId: actor,
+        action: `suggestion.${withdrawn ? "withdrawn" : "rejected"}`,
+        draftId,
+        target: id,
+        detail: { reason },
+      });
+    }
+  }
+
   private register(draftId: string, before: PMNode, after: PMNode): void {
     const known = new Set(refsOf(before).map((ref) => ref.id));
     const createdAt = this.now().toISOString();
@@ -148,6 +192,15 @@ export class UpdateValidation implements Extension {
       this.store.register({ id: ref.id, draftId, authorId: ref.author, partyId: ref.party, createdAt });
     }
   }
+}
+
+/** Whether any block of the fragment still carries the suggestion id (as a mark or a block suggestion). */
+function containsSuggestion(fragment: Y.XmlFragment, id: string): boolean {
+  const schema = plenarySchema();
+  return fragment.toArray().some((element) => {
+    if (!(element instanceof Y.XmlElement)) return false;
+    return refsOf(schema.node("doc", null, [yElementToNode(element, schema)])).some((ref) => ref.id === id);
+  });
 }
 
 function cloneDoc(source: Y.Doc): Y.Doc {
