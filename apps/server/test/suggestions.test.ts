@@ -300,5 +300,11 @@ describe("what is said and decided about suggestions", () => {
     expect(() => db.prepare("UPDATE audit SET action = 'suggestion.rejected'").run()).toThrow(/append-only/);
     expect(() => db.prepare("DELETE FROM audit").run()).toThrow(/append-only/);
     expect(db.prepare("SELECT count(*) AS n FROM audit").get()).toEqual({ n: 1 });
+    const { body } = await getJSON<{ entries: { action: string; target: string; actor: { displayName: string } }[] }>(
+      `${t.server.url}/api/drafts/${DRAFT}/audit`,
+    );
+    expect(body.entries.map((e) => [e.action, e.target, e.actor.displayName])).toEqual([
+      ["suggestion.accepted", id, FACILITATOR.displayName],
+    ]);
   });
 });

@@ -138,3 +138,13 @@ export interface SuggestionListResponse {
 
 /** The stateless message the server broadcasts on `/collab` when suggestion metadata changes. */
 export const SUGGESTIONS_CHANGED = "suggestions-changed";
+
+/** One entry of a draft's audit log (`GET /api/drafts/:id/audit`): who did what to which suggestion, when, why. */
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actor: PersonView;
+  action: string;
+  target: string;
+  reason: string | null;
+}

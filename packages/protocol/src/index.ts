@@ -1,5 +1,6 @@
 export {
   type ApplicationView,
+  type AuditEntryView,
   COLLAB_PATH,
   type Disposition,
   type DraftListResponse,

@@ -1,5 +1,12 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { ErrorCode, type Party, type PersonView, SUGGESTIONS_CHANGED, type SuggestionView } from "@plenary/protocol";
+import {
+  type AuditEntryView,
+  ErrorCode,
+  type Party,
+  type PersonView,
+  SUGGESTIONS_CHANGED,
+  type SuggestionView,
+} from "@plenary/protocol";
 import { blocksOfNode, numberBlocks, TEXT_FIELD, yDocToNode } from "@plenary/schema";
 import { collectSuggestions, type Decision, decide, type FoundSuggestion } from "@plenary/suggestions";
 import { Transform } from "@tiptap/pm/transform";
@@ -61,6 +68,18 @@ export class SuggestionService {
       .sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""))
       .map((record) => this.view(draftId, undefined, record, labels));
     return [...pending, ...decided];
+  }
+
+  /** The draft's audit log, oldest first: every decision and withdrawal, with who, when and why. */
+  audit(draftId: string): AuditEntryView[] {
+    return this.store.auditLog(draftId).map((entry) => ({
+      seq: entry.seq,
+      at: entry.at,
+      actor: this.person(entry.actorId),
+      action: entry.action,
+      target: entry.target,
+      reason: typeof entry.detail.reason === "string" ? entry.detail.reason : null,
+    }));
   }
 
   setRationale(actor: UserRecord, draftId: string, id: string, rationale: string): void {

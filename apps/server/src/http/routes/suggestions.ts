@@ -24,6 +24,12 @@ export function suggestionRoutes(router: Router<Handler>): void {
     sendJSON(context.res, 200, body);
   });
 
+  router.add("GET", "/api/drafts/:id/audit", (context) => {
+    const draft = requireDraft(context);
+    authorize(context, draft.processId, "draft.read");
+    sendJSON(context.res, 200, { entries: context.suggestions.audit(draft.id) });
+  });
+
   router.add("POST", "/api/drafts/:id/suggestions/:sid/rationale", async (context) => {
     const draft = requireDraft(context);
     authorize(context, draft.processId, "draft.suggest");
