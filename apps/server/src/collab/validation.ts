@@ -160,7 +160,7 @@ export class UpdateValidation implements Extension {
     const found = new Map(collectSuggestions(before).map((suggestion) => [suggestion.id, suggestion]));
     for (const id of gone) {
       const record = this.store.get(id);
-      if (!record || record.status !== "pending" || containsSuggestion(fragment, id)) continue;
+      if (record?.status !== "pending" || containsSuggestion(fragment, id)) continue;
       const withdrawn = record.authorId === actor;
       const reason = withdrawn ? "Withdrawn by the author." : "Removed by a facilitator's direct edit of the text.";
       this.store.dispose(id, {
