@@ -19,7 +19,10 @@ import { Router } from "./http/router.ts";
 import { authRoutes } from "./http/routes/auth.ts";
 import { draftRoutes } from "./http/routes/drafts.ts";
 import { processRoutes } from "./http/routes/processes.ts";
+import { revisionRoutes } from "./http/routes/revisions.ts";
 import { suggestionRoutes } from "./http/routes/suggestions.ts";
+import { RevisionService } from "./revisions/service.ts";
+import { RevisionStore } from "./revisions/store.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
 import type { Storage } from "./storage/storage.ts";
 import { SuggestionService } from "./suggestions/service.ts";
@@ -109,11 +112,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hocuspocus,
     now,
   });
+  const revisions = new RevisionService({
+    store: new RevisionStore(storage.database),
+    suggestions: suggestionStore,
+    accounts: accounts.store,
+    hocuspocus,
+    now,
+  });
   const router = new Router<Handler>();
   draftRoutes(router);
   authRoutes(router);
   processRoutes(router);
   suggestionRoutes(router);
+  revisionRoutes(router);
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -137,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         accounts,
         hocuspocus,
         suggestions,
+        revisions,
         session,
         clientAddress,
       };

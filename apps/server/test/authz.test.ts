@@ -129,6 +129,7 @@ const PROBES: Record<Action, (client: HttpClient, who: Identity) => Promise<bool
         })
       ).status,
     ),
+  "revision.publish": async (c) => ok((await c.post(`/api/drafts/${DRAFT}/revisions`, { note: "probe" })).status),
   "draft.create": async (c) => ok((await c.post(`/api/processes/${PROCESS}/drafts`, { title: "New draft" })).status),
   "participants.read": async (c) => ok((await c.get(`/api/processes/${PROCESS}/participants`)).status),
   "invite.create": async (c) =>

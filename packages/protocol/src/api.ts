@@ -148,3 +148,91 @@ export interface AuditEntryView {
   target: string;
   reason: string | null;
 }
+
+/** A published revision in lists: "Zero Draft", "Rev.1", … */
+export interface RevisionSummary {
+  id: string;
+  draftId: string;
+  number: number;
+  name: string;
+  note: string;
+  publishedBy: PersonView;
+  publishedAt: string;
+  /** How many suggestions were pending when it was published. */
+  pendingCount: number;
+}
+
+/** `GET /api/drafts/:id/revisions/:rid`: the revision's agreed text with its paragraph numbers. */
+export interface RevisionResponse extends RevisionSummary {
+  doc: DocJSON;
+  blocks: NumberedBlock[];
+}
+
+/** One side of a comparison: a revision, or the live text ("live"). */
+export interface VersionRef {
+  id: string;
+  name: string;
+  at: string | null;
+}
+
+/** One word-level change in a comparison or history. */
+export interface WordChangeView {
+  op: "equal" | "insert" | "delete";
+  text: string;
+}
+
+/** One row of a comparison (see packages/diff `ComparedParagraph`). */
+export interface ComparedRowView {
+  status: "unchanged" | "changed" | "moved" | "added" | "deleted" | "split" | "merged";
+  old: NumberedBlock[];
+  new: NumberedBlock[];
+  matchedBy: "id" | "similarity" | null;
+  textChanged: boolean;
+  renumbered: boolean;
+  changes: WordChangeView[];
+}
+
+/** `GET /api/drafts/:id/compare?from=…&to=…` */
+export interface CompareResponse {
+  from: VersionRef;
+  to: VersionRef;
+  rows: ComparedRowView[];
+  counts: Record<ComparedRowView["status"], number>;
+}
+
+/** One moment in a paragraph's history: its wording in a revision, or a decision that changed it. */
+export type HistoryEntry =
+  | {
+      type: "revision";
+      at: string;
+      revision: VersionRef;
+      /** Null when the paragraph was not in that revision. */
+      label: string | null;
+      text: string | null;
+      changes: WordChangeView[];
+    }
+  | {
+      type: "decision";
+      at: string;
+      suggestionId: string;
+      status: "accepted" | "rejected" | "withdrawn";
+      party: Party;
+      author: PersonView;
+      supporters: Party[];
+      decidedBy: PersonView | null;
+      reason: string | null;
+      inserted: string;
+      deleted: string;
+      /** The agreed wording right after the decision, and how it changed (accepted decisions). */
+      text: string | null;
+      changes: WordChangeView[];
+    };
+
+/** `GET /api/drafts/:id/paragraphs/:blockId/history` */
+export interface HistoryResponse {
+  draftId: string;
+  blockId: string;
+  /** The paragraph's current label and agreed wording (null when it is no longer in the text). */
+  current: { label: string | null; text: string } | null;
+  entries: HistoryEntry[];
+}

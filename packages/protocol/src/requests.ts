@@ -113,3 +113,14 @@ export const SuggestionDecisionRequest = z
     message: "Write plain text: HTML is not accepted.",
     path: ["reason"],
   });
+
+/** `POST /api/drafts/:id/revisions`: publishes the current text (name defaults to "Zero Draft", "Rev.1", …). */
+export const PublishRevisionRequest = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .default("")
+    .refine((text) => !/<\s*[a-z!/?]/i.test(text), "Write plain text: HTML is not accepted."),
+});

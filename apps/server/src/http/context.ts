@@ -4,6 +4,7 @@ import { type Action, can, ErrorCode, type Role } from "@plenary/protocol";
 import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { z } from "zod";
 import type { Accounts, ActiveSession, NewSession } from "../accounts/service.ts";
+import type { RevisionService } from "../revisions/service.ts";
 import type { Storage } from "../storage/storage.ts";
 import type { SuggestionService } from "../suggestions/service.ts";
 import { HttpError } from "./respond.ts";
@@ -24,6 +25,7 @@ export interface RequestContext {
   accounts: Accounts;
   hocuspocus: Hocuspocus;
   suggestions: SuggestionService;
+  revisions: RevisionService;
   /** The signed-in person's session, if any (already checked for expiry). */
   session: ActiveSession | undefined;
   clientAddress: string;

@@ -8,7 +8,7 @@ import {
   type SuggestionView,
 } from "@plenary/protocol";
 import { blocksOfNode, numberBlocks, TEXT_FIELD, yDocToNode } from "@plenary/schema";
-import { collectSuggestions, type Decision, decide, type FoundSuggestion } from "@plenary/suggestions";
+import { collectSuggestions, type Decision, decide, type FoundSuggestion, rejectAll } from "@plenary/suggestions";
 import { Transform } from "@tiptap/pm/transform";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import type { UserRecord } from "../accounts/records.ts";
@@ -179,6 +179,13 @@ export class SuggestionService {
             detail: { reason },
           });
           decided.push(found.id);
+        }
+        const agreed = new Map(blocksOfNode(rejectAll(tr.doc)).map((block) => [block.id, block.text]));
+        for (const found of chosen) {
+          this.store.setAfterTexts(
+            found.id,
+            Object.fromEntries(found.blockIds.map((id) => [id, agreed.get(id) ?? ""])),
+          );
         }
         updateYFragment(document, fragment, tr.doc, { mapping: new Map(), isOMark: new Map() });
       });

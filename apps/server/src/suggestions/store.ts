@@ -20,6 +20,8 @@ export interface SuggestionRecord {
   blockIds: string[];
   inserted: string;
   deleted: string;
+  /** The agreed wording of each touched paragraph right after the decision (paragraph history). */
+  afterTexts: Record<string, string>;
 }
 
 /** A party's support (co-sponsorship) of a suggestion. */
@@ -72,7 +74,8 @@ CREATE TABLE IF NOT EXISTS suggestions (
   kind TEXT,
   block_ids TEXT NOT NULL DEFAULT '[]',
   inserted TEXT NOT NULL DEFAULT '',
-  deleted TEXT NOT NULL DEFAULT ''
+  deleted TEXT NOT NULL DEFAULT '',
+  after_texts TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS suggestions_by_draft ON suggestions(draft_id, created_at);
 CREATE TABLE IF NOT EXISTS supports (
@@ -121,6 +124,7 @@ function suggestionOf(row: Row): SuggestionRecord {
     blockIds: JSON.parse((row.block_ids as string) ?? "[]") as string[],
     inserted: (row.inserted as string) ?? "",
     deleted: (row.deleted as string) ?? "",
+    afterTexts: JSON.parse((row.after_texts as string) ?? "{}") as Record<string, string>,
   };
 }
 
@@ -209,6 +213,17 @@ export class SuggestionStore {
         id,
       );
     return result.changes === 1;
+  }
+
+  setAfterTexts(id: string, texts: Record<string, string>): void {
+    this.db.prepare("UPDATE suggestions SET after_texts = ? WHERE id = ?").run(JSON.stringify(texts), id);
+  }
+
+  /** Decided suggestions of a draft that touched a paragraph, oldest decision first. */
+  decidedIn(draftId: string, blockId: string): SuggestionRecord[] {
+    return this.list(draftId)
+      .filter((record) => record.status !== "pending" && record.blockIds.includes(blockId))
+      .sort((a, b) => (a.decidedAt ?? "").localeCompare(b.decidedAt ?? ""));
   }
 
   supports(suggestionId: string): SupportRecord[] {
