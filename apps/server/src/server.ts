@@ -19,8 +19,10 @@ import { Router } from "./http/router.ts";
 import { authRoutes } from "./http/routes/auth.ts";
 import { draftRoutes } from "./http/routes/drafts.ts";
 import { processRoutes } from "./http/routes/processes.ts";
+import { reportRoutes } from "./http/routes/report.ts";
 import { revisionRoutes } from "./http/routes/revisions.ts";
 import { suggestionRoutes } from "./http/routes/suggestions.ts";
+import { ReportService } from "./report/service.ts";
 import { RevisionService } from "./revisions/service.ts";
 import { RevisionStore } from "./revisions/store.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
@@ -112,12 +114,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hocuspocus,
     now,
   });
+  const revisionStore = new RevisionStore(storage.database);
   const revisions = new RevisionService({
-    store: new RevisionStore(storage.database),
+    store: revisionStore,
     suggestions: suggestionStore,
     accounts: accounts.store,
     hocuspocus,
     now,
+  });
+  const reports = new ReportService({
+    storage,
+    suggestions: suggestionStore,
+    revisions: revisionStore,
+    accounts: accounts.store,
+    hocuspocus,
   });
   const router = new Router<Handler>();
   draftRoutes(router);
@@ -125,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   processRoutes(router);
   suggestionRoutes(router);
   revisionRoutes(router);
+  reportRoutes(router);
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -149,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         hocuspocus,
         suggestions,
         revisions,
+        reports,
         session,
         clientAddress,
       };

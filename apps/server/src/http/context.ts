@@ -4,6 +4,7 @@ import { type Action, can, ErrorCode, type Role } from "@plenary/protocol";
 import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { z } from "zod";
 import type { Accounts, ActiveSession, NewSession } from "../accounts/service.ts";
+import type { ReportService } from "../report/service.ts";
 import type { RevisionService } from "../revisions/service.ts";
 import type { Storage } from "../storage/storage.ts";
 import type { SuggestionService } from "../suggestions/service.ts";
@@ -26,6 +27,7 @@ export interface RequestContext {
   hocuspocus: Hocuspocus;
   suggestions: SuggestionService;
   revisions: RevisionService;
+  reports: ReportService;
   /** The signed-in person's session, if any (already checked for expiry). */
   session: ActiveSession | undefined;
   clientAddress: string;
