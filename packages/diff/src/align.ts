@@ -79,25 +79,31 @@ export function compareVersions(
     if (!oldPaired.has(candidate.old) && !newPaired.has(candidate.new)) pair({ ...candidate, by: "similarity" });
   }
 
-  // Splits: a new paragraph left over, beside a paired one, whose words were in that one's old counterpart.
+  // Splits: a new paragraph left over, beside a paired one, whose words were in that one's old counterpart
+  // and which, joined to it, gives back more of the old text than it alone (not a new variant of an unchanged one).
   const splits = new Map<number, number>();
   after.forEach((block, n) => {
     if (newPaired.has(n)) return;
     for (const neighbour of [n - 1, n + 1]) {
       const p = newPaired.get(neighbour);
-      if (p && containment(block.text, before[p.old]!.text) >= minContainment && !splits.has(p.new)) {
+      if (!p || splits.has(p.new)) continue;
+      const old = before[p.old]!.text;
+      if (containment(block.text, old) >= minContainment && completes(old, after[p.new]!.text, block.text)) {
         splits.set(p.new, n);
         return;
       }
     }
   });
-  // Merges: an old paragraph left over, beside a paired one, whose words are in that one's new counterpart.
+  // Merges: an old paragraph left over, beside a paired one, whose words are in that one's new counterpart
+  // and which, joined to it, makes up more of the new text than it alone (not a dropped duplicate).
   const merges = new Map<number, number>();
   before.forEach((block, o) => {
     if (oldPaired.has(o)) return;
     for (const neighbour of [o - 1, o + 1]) {
       const p = oldPaired.get(neighbour);
-      if (p && containment(block.text, after[p.new]!.text) >= minContainment && !merges.has(p.old)) {
+      if (!p || merges.has(p.old)) continue;
+      const neu = after[p.new]!.text;
+      if (containment(block.text, neu) >= minContainment && completes(neu, before[p.old]!.text, block.text)) {
         merges.set(p.old, o);
         return;
       }
@@ -129,15 +135,23 @@ export function compareVersions(
   });
 
   // Deleted paragraphs go before the row of the next old paragraph that is still there.
-  const deletedRows: { at: number; row: ComparedParagraph }[] = [];
+  // Grouped by that row rather than spliced in one by one: with moves, those rows are not in old order.
+  const deletedBefore = new Map<number, ComparedParagraph[]>();
   before.forEach((block, o) => {
     if (oldPaired.has(o) || mergedParts.has(o)) return;
     let next = o + 1;
     while (next < before.length && !rowOfOld.has(next)) next++;
-    deletedRows.push({ at: rowOfOld.get(next) ?? rows.length, row: row("deleted", [block], [], null, false) });
+    const at = rowOfOld.get(next) ?? rows.length;
+    const here = deletedBefore.get(at) ?? [];
+    here.push(row("deleted", [block], [], null, false));
+    deletedBefore.set(at, here);
   });
-  for (const { at, row: deleted } of deletedRows.reverse()) rows.splice(at, 0, deleted);
-  return rows;
+  return [...rows.flatMap((r, i) => [...(deletedBefore.get(i) ?? []), r]), ...(deletedBefore.get(rows.length) ?? [])];
+}
+
+// Whether `part` added to `piece` brings it closer to `whole`.
+function completes(whole: string, piece: string, part: string): boolean {
+  return similarity(whole, `${piece} ${part}`) > similarity(whole, piece);
 }
 
 function row(

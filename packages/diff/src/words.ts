@@ -6,14 +6,17 @@ export interface WordChange {
   text: string;
 }
 
-const TOKEN = /\s+|[^\s]+/g;
+// A run of spaces, a word (letters and digits, with inner joiners as in "high-level", "68/302", "1,000"),
+// or one other character: punctuation is a token of its own, so "process;" → "process and …;" keeps "process".
+const TOKEN = /\s+|[\p{L}\p{N}\p{M}]+(?:[-‐/'’.,:][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 
 /**
  * The word-level changes that turn `before` into `after`: diff-match-patch over
- * words rather than characters (each word or run of spaces is one symbol), then
- * its semantic clean-up, so that "strongly encourages" → "encourages" reads as
- * one deletion. Joining the equal and deleted pieces gives `before`; the equal
- * and inserted pieces give `after`.
+ * words rather than characters (each word, punctuation mark or run of spaces is
+ * one symbol), then its semantic clean-up, so that "strongly encourages" →
+ * "encourages" reads as one deletion. A change never starts or ends inside a
+ * word. Joining the equal and deleted pieces gives `before`; the equal and
+ * inserted pieces give `after`.
  */
 export function wordDiff(before: string, after: string): WordChange[] {
   const symbols = new Map<string, string>();
@@ -37,11 +40,13 @@ export function wordDiff(before: string, after: string): WordChange[] {
   const b = encode(after);
   if (tokens.length > 0xf8ff - 0xe000) return characterDiff(dmp, before, after);
   const diffs = dmp.diff_main(a, b, false);
-  const decoded = diffs.map(
-    ([op, text]) => [op, [...text].map((c) => tokens[c.charCodeAt(0) - 0xe000]).join("")] as [number, string],
+  // Clean up while still encoded: on decoded text the clean-up works on characters and cuts words ("Call<del>s</del>").
+  dmp.diff_cleanupSemantic(diffs);
+  return toChanges(
+    diffs.map(
+      ([op, text]) => [op, [...text].map((c) => tokens[c.charCodeAt(0) - 0xe000]).join("")] as [number, string],
+    ),
   );
-  dmp.diff_cleanupSemantic(decoded);
-  return toChanges(decoded);
 }
 
 // Very long paragraphs with more distinct words than symbols: fall back to characters.
