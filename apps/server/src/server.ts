@@ -13,10 +13,11 @@ import { CollabGuard } from "./collab/guard.ts";
 import { DurablePersistence } from "./collab/persistence.ts";
 import { UpdateValidation } from "./collab/validation.ts";
 import { seedDemo } from "./demo/seed.ts";
-import { checkCsrf, type Handler, sessionOfRequest } from "./http/context.ts";
+import { checkCsrf, clearSessionCookie, type Handler, sessionOfRequest } from "./http/context.ts";
 import { HttpError, sendError, sendJSON } from "./http/respond.ts";
 import { Router } from "./http/router.ts";
 import { authRoutes } from "./http/routes/auth.ts";
+import { docxRoutes } from "./http/routes/docx.ts";
 import { draftRoutes } from "./http/routes/drafts.ts";
 import { processRoutes } from "./http/routes/processes.ts";
 import { reportRoutes } from "./http/routes/report.ts";
@@ -136,6 +137,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   suggestionRoutes(router);
   revisionRoutes(router);
   reportRoutes(router);
+  docxRoutes(router);
+
+  // A stale or unknown cookie is cleared; signing in or out goes on as if there were none,
+  // every other request is refused so that nobody acts on a session they no longer have.
+  function readSession(req: IncomingMessage, res: ServerResponse, _params: unknown, path: string) {
+    try {
+      return sessionOfRequest(accounts, req);
+    } catch (error) {
+      clearSessionCookie(res);
+      if (path === "/api/auth/sign-in" || path === "/api/auth/sign-out") return undefined;
+      throw error;
+    }
+  }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -148,7 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.setHeader("allow", match.allowed.join(", "));
         throw new HttpError(405, ErrorCode.MethodNotAllowed, `${req.method} is not allowed on ${url.pathname}`);
       }
-      const session = sessionOfRequest(accounts, req);
+      const session = readSession(req, res, match.params, url.pathname);
       checkCsrf(req, session);
       const clientAddress = req.socket.remoteAddress ?? "unknown";
       const context = {

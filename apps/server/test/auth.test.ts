@@ -72,6 +72,7 @@ describe("signing in", () => {
     const blocked = await client.post("/api/auth/sign-in", KENYA);
     expect(blocked.status).toBe(429);
     expect(errorCode(blocked.body)).toBe("rate_limited");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(client.cookie).toBeUndefined();
   });
 
@@ -84,13 +85,18 @@ describe("signing in", () => {
     expect(errorCode(answer.body)).toBe("session_expired");
   });
 
-  it("refuses a forged session token", async () => {
+  it("refuses a forged session token, and clears the cookie so that the person can sign in again", async () => {
     const { url } = await serverWithClock();
     const client = new HttpClient(url);
     client.cookie = "plenary_session=forged-token-value";
     const answer = await client.get("/api/session");
     expect(answer.status).toBe(401);
     expect(errorCode(answer.body)).toBe("session_expired");
+    expect(answer.headers.get("set-cookie")).toMatch(/plenary_session=;.*Max-Age=0/i);
+    const stale = new HttpClient(url);
+    stale.cookie = "plenary_session=forged-token-value";
+    expect((await stale.post("/api/auth/sign-in", KENYA)).status).toBe(200);
+    expect((await stale.get<SessionResponse>("/api/session")).body.user?.email).toBe(KENYA.email);
   });
 
   it("signs out: the old cookie no longer works", async () => {

@@ -3,6 +3,7 @@ import { CloseCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
 import { yDocToJSON } from "@plenary/schema";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { demoDraft } from "../src/demo/demo-draft.ts";
 import { DEMO_ACCOUNTS } from "../src/demo/seed.ts";
 import {
@@ -46,6 +47,11 @@ async function started() {
 }
 
 /** A raw Hocuspocus sync message carrying `payload` as a Yjs update (sync message type 2). */
+/** Sends a Yjs update as an update message on the provider's own WebSocket. */
+function sendUpdate(c: TestClient, update: Uint8Array): void {
+  (c.provider.configuration.websocketProvider.webSocket as WebSocket).send(rawUpdateMessage(DRAFT, update));
+}
+
 function rawUpdateMessage(documentName: string, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, documentName);
@@ -143,6 +149,32 @@ describe("live co-editing over /collab", () => {
     const { body } = await getJSON<DraftResponse>(`${again.url}/api/drafts/${DRAFT}`);
     expect(blockText(body, firstOp)).toMatch(/ k0 k1 .* k19$/);
     expect(blockText(body, "op-before-crash")).toBe("Survives the crash;");
+  });
+
+  it("lets a reader send back what the draft already holds, and refuses anything new", async () => {
+    const { server } = await started();
+    const reader = connectClient(server.url, DRAFT);
+    clients.push(reader);
+    await reader.synced;
+    let reason: string | undefined;
+    reader.provider.on("close", ({ event }: { event: { reason: string } }) => {
+      reason = event.reason;
+    });
+    // The reader's whole copy, as a client restoring a local copy would send it.
+    sendUpdate(reader, Y.encodeStateAsUpdate(reader.ydoc));
+    const facilitator = await client(server.url);
+    await facilitator.synced;
+    appendText(facilitator.ydoc, firstOp, " (marker)");
+    await waitFor(
+      () => blockText({ doc: yDocToJSON(reader.ydoc) }, firstOp)?.endsWith(" (marker)") ?? false,
+      "the reader follows",
+    );
+    expect(reason).toBeUndefined();
+    appendText(reader.ydoc, firstOp, " (reader's own)");
+    await waitFor(() => reason !== undefined, "the reader's new update is refused");
+    expect(reason).toBe(CloseCode.ReadOnly.reason);
+    const after = await getJSON<DraftResponse>(`${server.url}/api/drafts/${DRAFT}`);
+    expect(blockText(after.body, firstOp)).not.toContain("(reader's own)");
   });
 
   it("refuses a connection to an unknown draft with a clear reason", async () => {

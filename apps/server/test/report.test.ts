@@ -1,9 +1,8 @@
 import type { RevisionSummary } from "@plenary/protocol";
-import type { Metrics } from "@plenary/report";
+import type { Metrics, ReportResponse } from "@plenary/report";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDraft } from "../src/demo/demo-draft.ts";
 import { DEMO_ACCOUNTS } from "../src/demo/seed.ts";
-import type { ReportResponse } from "../src/report/service.ts";
 import { EditorClient, positionIn } from "./editor-client.ts";
 import { getJSON, testServer } from "./harness.ts";
 

@@ -40,7 +40,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The body of every error answer of the HTTP API. */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `retryAfter`: seconds to wait before trying again (rate limiting), also sent as `Retry-After`. */
+  error: { code: ErrorCode; message: string; retryAfter?: number };
 }
 
 /**

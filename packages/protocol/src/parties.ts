@@ -38,12 +38,13 @@ export const ORGANISATION_GROUPS = [
 /**
  * One colour per stakeholder group, used for badges and (later) suggestions
  * everywhere in the interface. Chosen to be told apart by people with common
- * colour-vision deficiencies (Okabe–Ito palette), with text on them readable.
+ * colour-vision deficiencies (Okabe–Ito palette), with text on them at WCAG AA
+ * contrast (at least 4.5:1).
  */
 export const STAKEHOLDER_COLOURS: Record<StakeholderGroup, { background: string; text: string }> = {
   government: { background: "#0072B2", text: "#ffffff" },
   intergovernmental: { background: "#56B4E9", text: "#0b1b26" },
-  "civil-society": { background: "#D55E00", text: "#ffffff" },
+  "civil-society": { background: "#D55E00", text: "#000000" },
   "private-sector": { background: "#7A5C00", text: "#ffffff" },
   "technical-community": { background: "#009E73", text: "#0b1b26" },
   academia: { background: "#CC79A7", text: "#1d0b16" },

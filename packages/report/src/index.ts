@@ -3,9 +3,11 @@ export {
   inputReport,
   type Metrics,
   type Period,
+  type ProcessMetricsResponse,
   type ProposalFact,
   participationMetrics,
   type ReportDisposition,
+  type ReportResponse,
   type ReportRow,
   reportCSV,
 } from "./report.ts";

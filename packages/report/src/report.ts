@@ -1,4 +1,4 @@
-import type { Party, PersonView, RegionalGroup, StakeholderGroup } from "@plenary/protocol";
+import type { Party, PersonView, RegionalGroup, StakeholderGroup, VersionRef } from "@plenary/protocol";
 import { type Hemisphere, hemisphereOf } from "./south.ts";
 
 /** What became of a proposal, as of the moment the report is about. */
@@ -214,4 +214,21 @@ export function reportCSV(rows: readonly ReportRow[]): string {
   };
   const lines = [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])).join(","))];
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/** `GET /api/drafts/:id/report`: the input report of a revision (or of the live draft since the last revision). */
+export interface ReportResponse {
+  draftId: string;
+  revision: VersionRef;
+  period: Period;
+  rows: ReportRow[];
+  metrics: Metrics;
+}
+
+/** `GET /api/processes/:id/metrics`: participation across every draft of a process, over its whole life. */
+export interface ProcessMetricsResponse {
+  processId: string;
+  /** How many proposals the figures are computed from. */
+  rows: number;
+  metrics: Metrics;
 }

@@ -88,7 +88,12 @@ export class Accounts {
     const limit = await this.limiter.get(key);
     if (limit && limit.remainingPoints <= 0) {
       const minutes = Math.ceil(limit.msBeforeNext / 60_000);
-      throw new HttpError(429, ErrorCode.RateLimited, `Too many failed sign-ins. Try again in ${minutes} min.`);
+      throw new HttpError(
+        429,
+        ErrorCode.RateLimited,
+        `Too many failed sign-ins. Try again in ${minutes} min.`,
+        Math.ceil(limit.msBeforeNext / 1000),
+      );
     }
     const user = this.store.findUserByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));

@@ -1,5 +1,6 @@
 import type { beforeSyncPayload, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { CloseCode, can, type Role } from "@plenary/protocol";
+import * as Y from "yjs";
 import type { Accounts, ActiveSession } from "../accounts/service.ts";
 import { HttpError } from "../http/respond.ts";
 import type { Storage } from "../storage/storage.ts";
@@ -40,9 +41,10 @@ export class AccessControl implements Extension {
     return { role, session };
   }
 
-  async beforeSync({ type, connection }: beforeSyncPayload): Promise<void> {
-    // An update from a read-only connection is refused outright (sync step 2 gets Hocuspocus's "not synced").
-    if (type === 2 && connection.readOnly) {
+  async beforeSync({ type, connection, document, payload }: beforeSyncPayload): Promise<void> {
+    // An update from a read-only connection that adds anything is refused outright; one the draft already
+    // holds (a reader's copy sent back) is harmless. Sync step 2 gets Hocuspocus's "not synced" answer.
+    if (type === 2 && connection.readOnly && !Y.snapshotContainsUpdate(Y.snapshot(document), payload)) {
       throw new ConnectionRefusal(CloseCode.ReadOnly, "Your role does not allow editing this text");
     }
   }

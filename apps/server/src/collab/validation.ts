@@ -1,5 +1,5 @@
 import type { afterLoadDocumentPayload, beforeSyncPayload, Extension } from "@hocuspocus/server";
-import { CloseCode, can } from "@plenary/protocol";
+import { CloseCode, can, SUGGESTIONS_CHANGED } from "@plenary/protocol";
 import { plenarySchema, TEXT_FIELD, yElementToNode } from "@plenary/schema";
 import {
   blockSuggestion,
@@ -80,8 +80,10 @@ export class UpdateValidation implements Extension {
         const verdict = validateSuggesterChange(before, after, user);
         if (!verdict.ok) throw new ConnectionRefusal(CloseCode.SuggestionRefused, verdict.reason);
       }
-      this.register(documentName, before, after);
-      this.settleVanished(documentName, before, after, staging, user.author);
+      const registered = this.register(documentName, before, after);
+      const settled = this.settleVanished(documentName, before, after, staging, user.author);
+      // Tell every reader after this update is applied, so the list follows the text.
+      if (registered || settled) queueMicrotask(() => document.broadcastStateless(SUGGESTIONS_CHANGED));
     } catch (error) {
       // The staging copy holds the refused update now: start it again from the live document.
       staging.destroy();
@@ -152,12 +154,13 @@ export class UpdateValidation implements Extension {
    * that no pending record outlives its text: withdrawn when its author removed
    * it, rejected when a facilitator edited it away directly.
    */
-  private settleVanished(draftId: string, before: PMNode, after: PMNode, staging: Y.Doc, actor: string): void {
+  private settleVanished(draftId: string, before: PMNode, after: PMNode, staging: Y.Doc, actor: string): boolean {
     const remaining = new Set(refsOf(after).map((ref) => ref.id));
     const gone = [...new Set(refsOf(before).map((ref) => ref.id))].filter((id) => !remaining.has(id));
     const fragment = staging.getXmlFragment(TEXT_FIELD);
     const at = this.now().toISOString();
     const found = new Map(collectSuggestions(before).map((suggestion) => [suggestion.id, suggestion]));
+    let settled = false;
     for (const id of gone) {
       const record = this.store.get(id);
       if (record?.status !== "pending" || containsSuggestion(fragment, id)) continue;
@@ -181,16 +184,22 @@ export class UpdateValidation implements Extension {
         target: id,
         detail: { reason },
       });
+      settled = true;
     }
+    return settled;
   }
 
-  private register(draftId: string, before: PMNode, after: PMNode): void {
+  // Returns whether a suggestion was seen for the first time.
+  private register(draftId: string, before: PMNode, after: PMNode): boolean {
     const known = new Set(refsOf(before).map((ref) => ref.id));
     const createdAt = this.now().toISOString();
+    let registered = false;
     for (const ref of refsOf(after)) {
       if (known.has(ref.id)) continue;
-      this.store.register({ id: ref.id, draftId, authorId: ref.author, partyId: ref.party, createdAt });
+      if (this.store.register({ id: ref.id, draftId, authorId: ref.author, partyId: ref.party, createdAt }))
+        registered = true;
     }
+    return registered;
   }
 }
 

@@ -17,16 +17,22 @@ export class HttpError extends Error {
   override name = "HttpError";
   readonly status: number;
   readonly code: ErrorCode;
+  /** Seconds to wait before trying again (sent as `Retry-After` and in the body). */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: ErrorCode, message: string) {
+  constructor(status: number, code: ErrorCode, message: string, retryAfter?: number) {
     super(message);
     this.status = status;
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 }
 
 /** Sends an {@link HttpError} as the API's error body. */
 export function sendError(res: ServerResponse, error: HttpError): void {
-  const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+  const body: ApiErrorBody = {
+    error: { code: error.code, message: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) },
+  };
+  if (error.retryAfter) res.setHeader("retry-after", String(error.retryAfter));
   sendJSON(res, error.status, body);
 }

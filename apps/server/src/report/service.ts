@@ -1,6 +1,13 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { ErrorCode, type VersionRef } from "@plenary/protocol";
-import { inputReport, type Metrics, type ProposalFact, participationMetrics, type ReportRow } from "@plenary/report";
+import { ErrorCode } from "@plenary/protocol";
+import {
+  inputReport,
+  type ProcessMetricsResponse,
+  type ProposalFact,
+  participationMetrics,
+  type ReportResponse,
+  type ReportRow,
+} from "@plenary/report";
 import { blocksOfJSON, blocksOfNode, numberBlocks, yDocToNode } from "@plenary/schema";
 import { collectSuggestions } from "@plenary/suggestions";
 import type { AccountStore } from "../accounts/store.ts";
@@ -8,15 +15,6 @@ import { HttpError } from "../http/respond.ts";
 import type { RevisionStore } from "../revisions/store.ts";
 import type { Storage } from "../storage/storage.ts";
 import type { SuggestionStore } from "../suggestions/store.ts";
-
-/** `GET /api/drafts/:id/report`: the input report of a revision (or of the live draft since the last revision). */
-export interface ReportResponse {
-  draftId: string;
-  revision: VersionRef;
-  period: { from: string | null; to: string | null };
-  rows: ReportRow[];
-  metrics: Metrics;
-}
 
 /** Options for {@link ReportService}. */
 export interface ReportServiceOptions {
@@ -62,7 +60,7 @@ export class ReportService {
   }
 
   /** Participation across every draft of a process, over its whole life. */
-  async processMetrics(processId: string): Promise<{ processId: string; rows: number; metrics: Metrics }> {
+  async processMetrics(processId: string): Promise<ProcessMetricsResponse> {
     const rows: ReportRow[] = [];
     for (const draft of this.options.storage.listDrafts(processId)) {
       rows.push(...inputReport(await this.facts(draft.id), { from: null, to: null }));

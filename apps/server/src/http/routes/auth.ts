@@ -1,6 +1,6 @@
 import { type SessionResponse, SignInRequest } from "@plenary/protocol";
 import type { Accounts, ActiveSession } from "../../accounts/service.ts";
-import { clearSessionCookie, type Handler, readBody, requireSession, setSessionCookie } from "../context.ts";
+import { clearSessionCookie, type Handler, readBody, setSessionCookie } from "../context.ts";
 import { sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
 import { applicationView } from "./views.ts";
@@ -35,8 +35,7 @@ export function authRoutes(router: Router<Handler>): void {
   });
 
   router.add("POST", "/api/auth/sign-out", (context) => {
-    const session = requireSession(context);
-    context.accounts.signOut(session.session);
+    if (context.session) context.accounts.signOut(context.session.session);
     clearSessionCookie(context.res);
     sendJSON(context.res, 200, sessionResponse(context.accounts, undefined));
   });
