@@ -2,8 +2,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   blockTexts,
+  CO_FACILITATOR,
   clickAtEnd,
   DEMO_DRAFT,
+  FACILITATOR,
   launchBrowser,
   marginLabel,
   numbered,
@@ -14,7 +16,12 @@ import {
   type TestServer,
   textOf,
   waitForEditor,
+  waitForReader,
 } from "./harness.ts";
+
+// Signed-in people appear under their account's name and party.
+const AMINA = "Amina Diallo (Review Secretariat)";
+const BRUNO = "Bruno Costa (Review Secretariat)";
 
 describe("live co-editing of a numbered draft", () => {
   let browser: Browser;
@@ -31,8 +38,8 @@ describe("live co-editing of a numbered draft", () => {
 
   beforeEach(async () => {
     server = await startTestServer();
-    alice = await openAs(browser, server, "Alice Mwangi", `/drafts/${DEMO_DRAFT}`);
-    bruno = await openAs(browser, server, "Bruno Costa", `/drafts/${DEMO_DRAFT}`);
+    alice = await openAs(browser, server, "Alice Mwangi", `/drafts/${DEMO_DRAFT}`, { account: FACILITATOR });
+    bruno = await openAs(browser, server, "Bruno Costa", `/drafts/${DEMO_DRAFT}`, { account: CO_FACILITATOR });
     await Promise.all([waitForEditor(alice.page), waitForEditor(bruno.page)]);
   });
   afterEach(async () => {
@@ -48,12 +55,12 @@ describe("live co-editing of a numbered draft", () => {
     await expect
       .poll(() => textOf(numbered(bruno.page, "OP 2")), SEEN_WITHIN)
       .toContain("in violation of international law; Alice was here.");
-    const caret = bruno.page.locator(".collaboration-carets__label", { hasText: "Alice Mwangi" });
+    const caret = bruno.page.locator(".collaboration-carets__label", { hasText: AMINA });
     await caret.waitFor({ state: "visible", ...SEEN_WITHIN });
 
     const people = bruno.page.getByTestId("presence");
-    await expect.poll(() => people.textContent(), SEEN_WITHIN).toContain("Alice Mwangi");
-    expect(await people.textContent()).toContain("Bruno Costa (you)");
+    await expect.poll(() => people.textContent(), SEEN_WITHIN).toContain(AMINA);
+    expect(await people.textContent()).toContain(`${BRUNO} (you)`);
   });
 
   it("renumbers the following operative paragraphs for everyone when one is inserted", async () => {
@@ -90,8 +97,27 @@ describe("live co-editing of a numbered draft", () => {
       await expect.poll(() => textOf(numbered(person.page, "OP 4")), SEEN_WITHIN).toBe(inserted);
     }
   });
+});
 
-  it("shows a person's new display name to the others", async () => {
+describe("guests' display names", () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows a guest's new display name to the others (guests read, and are present)", async () => {
+    const alice = await openAs(browser, server, "Alice Mwangi", `/drafts/${DEMO_DRAFT}`);
+    const bruno = await openAs(browser, server, "Bruno Costa", `/drafts/${DEMO_DRAFT}`);
+    await Promise.all([waitForReader(alice.page), waitForReader(bruno.page)]);
+    await expect.poll(() => alice.page.getByTestId("presence").textContent(), SEEN_WITHIN).toContain("Bruno Costa");
+
     await bruno.page.getByRole("button", { name: "You: Bruno Costa" }).click();
     const field = bruno.page.getByRole("textbox", { name: "Display name" });
     await field.fill("Delegation of Brazil");
@@ -102,5 +128,7 @@ describe("live co-editing of a numbered draft", () => {
       .poll(() => alice.page.getByTestId("presence").textContent(), SEEN_WITHIN)
       .toContain("Delegation of Brazil");
     expect(await alice.page.getByTestId("presence").textContent()).not.toContain("Bruno Costa");
+    await alice.context.close();
+    await bruno.context.close();
   });
 });

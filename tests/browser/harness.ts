@@ -9,6 +9,16 @@ import { expect } from "vitest";
 import { type RunningServer, startServer } from "../../apps/server/src/index.ts";
 import type { DraftResponse } from "../../packages/protocol/src/index.ts";
 
+/** An account to sign in with. */
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/** The demo facilitator, and a second facilitator each test server gets: two people who may edit the text directly. */
+export const FACILITATOR: Account = { email: "facilitator@demo.plenary", password: "demo-facilitator" };
+export const CO_FACILITATOR: Account = { email: "co-facilitator@test.plenary", password: "co-facilitator-pass" };
+
 /** The id of the demo draft the server loads on first start. */
 export const DEMO_DRAFT = "demo-zero-draft";
 
@@ -41,10 +51,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the real server (serving the built web app, apps/web/dist), with the demo draft unless told otherwise. */
+/**
+ * Starts the real server (serving the built web app: apps/web/dist, or PLENARY_WEB_ROOT), with the
+ * demo draft unless told otherwise.
+ */
 export async function startTestServer(options: { seedDemo?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "plenary-browser-"));
-  const server = await startServer({ port: 0, dataDir, seedDemo: options.seedDemo ?? true });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    seedDemo: options.seedDemo ?? true,
+    passwordCost: 12,
+    // Another build of the web app can be tested without touching apps/web/dist.
+    ...(process.env.PLENARY_WEB_ROOT ? { webRoot: process.env.PLENARY_WEB_ROOT } : {}),
+  });
+  if (server.seededDemo) {
+    await server.accounts.createAccount({
+      ...CO_FACILITATOR,
+      displayName: "Bruno Costa",
+      partyId: "party-secretariat",
+      processId: "demo-review",
+      role: "facilitator",
+    });
+  }
   return {
     url: server.url,
     server,
@@ -68,9 +97,14 @@ export async function openAs(
   server: TestServer,
   name: string,
   path: string,
-  options: { language?: string; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
+  options: { language?: string; account?: Account; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+  if (options.account) {
+    // Signs in through the API; the context's request client shares its cookies with the pages.
+    const answer = await context.request.post("/api/auth/sign-in", { data: options.account });
+    if (!answer.ok()) throw new Error(`Sign-in of ${options.account.email} refused: ${await answer.text()}`);
+  }
   await context.addInitScript(
     ([displayName, language]) => {
       try {
@@ -145,6 +179,13 @@ export async function clickAtEnd(block: Locator): Promise<void> {
 export async function waitForEditor(page: Page): Promise<void> {
   await waitForConnection(page, "connected");
   await expect.poll(() => editor(page).getAttribute("contenteditable"), SEEN_WITHIN).toBe("true");
+}
+
+/** Waits until the editor is connected and shows the text, read-only (as for a visitor without a role). */
+export async function waitForReader(page: Page): Promise<void> {
+  await waitForConnection(page, "connected");
+  await expect.poll(() => page.locator(".draft-text-frame").getAttribute("aria-busy"), SEEN_WITHIN).toBe("false");
+  await expect.poll(() => editor(page).getAttribute("aria-readonly"), SEEN_WITHIN).toBe("true");
 }
 
 /** The draft as the API serves it. */

@@ -10,7 +10,7 @@ import {
   startTestServer,
   type TestServer,
   textOf,
-  waitForEditor,
+  waitForReader,
 } from "./harness.ts";
 
 const DEMO_TITLE = "Review of the Global Framework on Digital Cooperation: zero draft of the outcome document";
@@ -37,7 +37,7 @@ describe("finding a draft", () => {
     await link.click();
     await page.waitForURL(`**/drafts/${DEMO_DRAFT}`);
     await page.getByRole("heading", { level: 1, name: DEMO_TITLE }).waitFor(SEEN_WITHIN);
-    await waitForEditor(page);
+    await waitForReader(page);
     expect(await editor(page).getAttribute("aria-multiline")).toBe("true");
     expect(await textOf(numbered(page, "PP 1"))).toMatch(/^Recalling the purposes/);
     expect(await page.getByTestId("presence").textContent()).toContain("Chen Wei (you)");

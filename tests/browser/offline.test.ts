@@ -2,9 +2,11 @@ import type { Browser, WebSocket } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   blockTexts,
+  CO_FACILITATOR,
   clickAtEnd,
   connection,
   DEMO_DRAFT,
+  FACILITATOR,
   fetchDraftJSON,
   launchBrowser,
   numbered,
@@ -37,10 +39,10 @@ describe("working offline", () => {
 
   beforeEach(async () => {
     server = await startTestServer();
-    alice = await openAs(browser, server, "Alice Mwangi", "/");
+    alice = await openAs(browser, server, "Alice Mwangi", "/", { account: FACILITATOR });
     alice.page.on("websocket", (socket) => aliceSockets.push(socket));
     await alice.page.goto(`/drafts/${DEMO_DRAFT}`);
-    bruno = await openAs(browser, server, "Bruno Costa", `/drafts/${DEMO_DRAFT}`);
+    bruno = await openAs(browser, server, "Bruno Costa", `/drafts/${DEMO_DRAFT}`, { account: CO_FACILITATOR });
     await Promise.all([waitForEditor(alice.page), waitForEditor(bruno.page)]);
   });
   afterEach(async () => {

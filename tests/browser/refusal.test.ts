@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   clickAtEnd,
   DEMO_DRAFT,
+  FACILITATOR,
   fetchDraftJSON,
   launchBrowser,
   numbered,
@@ -49,6 +50,7 @@ describe("refusals by the server", () => {
   it("drops a refused change, reloads the text from the server and says why", async () => {
     let corruptNextUpdate = false;
     const alice = await openAs(browser, server, "Alice Mwangi", `/drafts/${DEMO_DRAFT}`, {
+      account: FACILITATOR,
       // Stands between the page and the real server, to spoil one update on its way.
       prepare: (context) =>
         context.routeWebSocket(/\/collab$/, (page) => {

@@ -2,11 +2,15 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { setUpI18n } from "./i18n/i18n.ts";
+import { useSessionStore } from "./session/sessionStore.ts";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/editor.css";
+import "./styles/pages.css";
 
-setUpI18n();
+// Who is signed in decides what the editor may do; ask once before the first render,
+// while this language's strings arrive.
+await Promise.all([setUpI18n(), useSessionStore.getState().load()]);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element");

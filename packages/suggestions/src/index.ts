@@ -1,3 +1,4 @@
+export { proposeBlockDeletion } from "./block-deletion.ts";
 export { collectSuggestions, type FoundSuggestion, type SuggestionKind } from "./collect.ts";
 export {
   acceptAll,

@@ -2,20 +2,25 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { PageHeading, usePageTitle } from "../app/page.tsx";
+import { ProcessList } from "../process/ProcessList.tsx";
+import { useProcessesStore } from "../process/processesStore.ts";
+import { processPaths } from "../process/processPaths.ts";
 import { useDraftsStore } from "./draftsStore.ts";
 import { formatLastChange } from "./lastChange.ts";
 
-/** The home page: every draft, most recently changed first, each a link to the editor. */
+/** The home page: every draft, most recently changed first, each a link to the editor; then the processes. */
 export function DraftsPage() {
   const { t, i18n } = useTranslation();
   const status = useDraftsStore((state) => state.status);
   const drafts = useDraftsStore((state) => state.drafts);
   const load = useDraftsStore((state) => state.load);
+  const processes = useProcessesStore((state) => state.processes);
   usePageTitle(t("drafts.title"));
 
   useEffect(() => {
     void load();
   }, [load]);
+  const processOf = (id: string) => processes.find((process) => process.id === id);
 
   return (
     <div className="page page--drafts">
@@ -53,10 +58,19 @@ export function DraftsPage() {
                   date: formatLastChange(draft.updatedAt, i18n.resolvedLanguage ?? "en"),
                 })}
               </p>
+              {processOf(draft.processId) && (
+                <p className="draft-list__meta draft-list__process">
+                  {t("process.inProcess")}{" "}
+                  <Link href={processPaths.page(draft.processId)} dir="auto">
+                    {processOf(draft.processId)?.title}
+                  </Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <ProcessList />
     </div>
   );
 }

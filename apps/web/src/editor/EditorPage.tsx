@@ -8,6 +8,8 @@ import { useConnectionStore } from "../connection/connectionStore.ts";
 import { refusalMessageKey } from "../connection/refusal.ts";
 import { fetchDraft } from "../drafts/draftsApi.ts";
 import { PresenceList } from "../presence/PresenceList.tsx";
+import { DraftAccess } from "../process/DraftAccess.tsx";
+import { RevisionLinks } from "../revisions/RevisionLinks.tsx";
 import { DraftEditor } from "./DraftEditor.tsx";
 import { useDraftSession } from "./useDraftSession.ts";
 
@@ -43,10 +45,19 @@ export function EditorPage({ draftId }: { draftId: string }) {
     );
   }
   if (meta.status === "not_found") return <NotFoundPage />;
-  return <DraftWorkspace draftId={draftId} title={meta.status === "found" ? meta.draft.title : null} />;
+  const found = meta.status === "found" ? meta.draft : null;
+  return <DraftWorkspace draftId={draftId} title={found?.title ?? null} processId={found?.processId ?? null} />;
 }
 
-function DraftWorkspace({ draftId, title }: { draftId: string; title: string | null }) {
+function DraftWorkspace({
+  draftId,
+  title,
+  processId,
+}: {
+  draftId: string;
+  title: string | null;
+  processId: string | null;
+}) {
   const { t } = useTranslation();
   const { session, hasText, writable, resynchronisedAfter } = useDraftSession(draftId);
   const refusedAsUnknown = useConnectionStore((state) => state.refusal === "draft_not_found");
@@ -60,6 +71,8 @@ function DraftWorkspace({ draftId, title }: { draftId: string; title: string | n
         <PageHeading dir="auto">{title ?? draftId}</PageHeading>
         <ConnectionIndicator />
       </div>
+      <RevisionLinks draftId={draftId} current="text" />
+      {processId && <DraftAccess processId={processId} writable={writable} hasText={hasText} />}
       {title === null && (
         <div className="notice notice--info">
           <h2>{t("draft.offlineTitle")}</h2>
@@ -71,12 +84,18 @@ function DraftWorkspace({ draftId, title }: { draftId: string; title: string | n
           {t("draft.refusedReset", { reason: t(refusalMessageKey(resynchronisedAfter)) })}
         </p>
       )}
-      <div className="draft-layout">
-        <div className="draft-main">
-          {session && <DraftEditor key={session.ydoc.guid} session={session} hasText={hasText} writable={writable} />}
-        </div>
+      {session ? (
+        <DraftEditor
+          key={session.ydoc.guid}
+          session={session}
+          processId={processId}
+          hasText={hasText}
+          writable={writable}
+          aside={<PresenceList />}
+        />
+      ) : (
         <PresenceList />
-      </div>
+      )}
     </div>
   );
 }

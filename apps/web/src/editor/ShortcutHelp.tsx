@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SUGGESTION_SHORTCUTS, type SuggestionAction } from "../suggestions/suggestionShortcuts.ts";
 import { BLOCK_KINDS } from "./blockKind.ts";
 import { type EditorAction, formatShortcut, SHORTCUTS } from "./shortcuts.ts";
 
@@ -37,6 +38,12 @@ export function ShortcutHelp({ mac }: { mac: boolean }) {
     ["undo", t("editor.undo")],
     ["redo", t("editor.redo")],
   ];
+  const suggestionRows: [SuggestionAction, string][] = [
+    ["next", t("suggestions.shortcut.next")],
+    ["previous", t("suggestions.shortcut.previous")],
+    ["accept", t("suggestions.shortcut.accept")],
+    ["reject", t("suggestions.shortcut.reject")],
+  ];
 
   return (
     <div className="shortcut-help">
@@ -61,6 +68,20 @@ export function ShortcutHelp({ mac }: { mac: boolean }) {
               </dd>
             </div>
           ))}
+          {suggestionRows.map(([action, label]) => (
+            <div key={action} className="shortcut-help__row">
+              <dt>{label}</dt>
+              <dd>
+                <kbd>{formatShortcut(SUGGESTION_SHORTCUTS[action], mac)}</kbd>
+              </dd>
+            </div>
+          ))}
+          <div className="shortcut-help__row">
+            <dt>{t("suggestions.shortcut.list")}</dt>
+            <dd>
+              <kbd>J</kbd> / <kbd>K</kbd>
+            </dd>
+          </div>
         </dl>
         <button
           type="button"

@@ -8,10 +8,20 @@ import { ariaShortcut, type EditorAction, formatShortcut, isMac, SHORTCUTS } fro
 
 interface ToolbarProps {
   editor: Editor;
+  /** This person's changes are suggestions: formatting and paragraph kinds are not theirs to change. */
+  suggesting: boolean;
+  /** The live text is hidden (another view of it is shown): nothing applies. */
+  inactive: boolean;
+  /** Proposes deleting the paragraph at the caret; offered while suggesting. */
+  onProposeDeletion?: () => void;
 }
 
-/** Paragraph kind, bold, italic, undo and redo: real buttons, with their shortcuts in their titles. */
-export function Toolbar({ editor }: ToolbarProps) {
+/**
+ * Paragraph kind, bold, italic, undo and redo: real buttons, with their
+ * shortcuts in their titles. While suggesting, formatting and kinds are
+ * disabled and "Propose deleting this paragraph" is offered instead.
+ */
+export function Toolbar({ editor, suggesting, inactive, onProposeDeletion }: ToolbarProps) {
   const { t } = useTranslation();
   const mac = useMemo(isMac, []);
   const state = useEditorState({
@@ -38,7 +48,7 @@ export function Toolbar({ editor }: ToolbarProps) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t("editor.toolbar")} onKeyDown={moveFocusWithArrows}>
-      <fieldset className="toolbar__group" disabled={!state.editable}>
+      <fieldset className="toolbar__group" disabled={!state.editable || suggesting || inactive}>
         <legend className="visually-hidden">{t("editor.kindGroup")}</legend>
         {BLOCK_KINDS.map((kind) => (
           <button
@@ -54,7 +64,7 @@ export function Toolbar({ editor }: ToolbarProps) {
           </button>
         ))}
       </fieldset>
-      <fieldset className="toolbar__group" disabled={!state.editable}>
+      <fieldset className="toolbar__group" disabled={!state.editable || suggesting || inactive}>
         <legend className="visually-hidden">{t("editor.toolbar")}</legend>
         <button
           type="button"
@@ -77,7 +87,7 @@ export function Toolbar({ editor }: ToolbarProps) {
           <i aria-hidden="true">I</i>
         </button>
       </fieldset>
-      <fieldset className="toolbar__group" disabled={!state.editable}>
+      <fieldset className="toolbar__group" disabled={!state.editable || inactive}>
         <legend className="visually-hidden">{t("editor.undo")}</legend>
         <button
           type="button"
@@ -104,6 +114,14 @@ export function Toolbar({ editor }: ToolbarProps) {
           </span>
         </button>
       </fieldset>
+      {suggesting && onProposeDeletion && (
+        <fieldset className="toolbar__group" disabled={!state.editable || inactive}>
+          <legend className="visually-hidden">{t("suggestions.mode.suggesting")}</legend>
+          <button type="button" className="toolbar__button toolbar__button--text" onClick={onProposeDeletion}>
+            {t("suggestions.proposeDeletion")}
+          </button>
+        </fieldset>
+      )}
       <ShortcutHelp mac={mac} />
     </div>
   );

@@ -37,8 +37,10 @@ export function setBlockKind(kind: BlockKind): Command {
       const node = doc.child(index);
       if (!node.isTextblock || blockKindOf(node) === kind) continue;
       const pos = $from.posAtIndex(index, 0);
-      if (kind === "section") tr.setNodeMarkup(pos, schema.nodes.section, { id: node.attrs.id }, node.marks);
-      else tr.setNodeMarkup(pos, schema.nodes.paragraph, { id: node.attrs.id, kind }, node.marks);
+      // The block's suggestion (a proposed or struck paragraph) stays with it.
+      const attrs = { id: node.attrs.id, suggestion: node.attrs.suggestion ?? null };
+      if (kind === "section") tr.setNodeMarkup(pos, schema.nodes.section, attrs, node.marks);
+      else tr.setNodeMarkup(pos, schema.nodes.paragraph, { ...attrs, kind }, node.marks);
     }
     if (!tr.docChanged) return false;
     dispatch?.(tr.scrollIntoView());

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import type { ConnectionFacts, SocketStatus } from "../connection/connectionState.ts";
 import { type Refusal, refusalOf } from "../connection/refusal.ts";
 import type { PresenceUser } from "../presence/identity.ts";
+import { useSessionStore } from "../session/sessionStore.ts";
 
 /** What a session reports to the rest of the app. */
 export interface SessionListener {
@@ -51,11 +52,18 @@ export function localCopyName(draftId: string): string {
  */
 export function openDraftSession(draftId: string, user: PresenceUser, listener: SessionListener): DraftSession {
   const ydoc = new Y.Doc();
-  const local = new IndexeddbPersistence(localCopyName(draftId), ydoc);
+  // Only the signed-in keep a copy on this device, to work offline. A visitor's copy would go
+  // back to the server as an update when the draft is opened again, and a read-only
+  // connection that sends an update is closed.
+  const local = useSessionStore.getState().session.collabToken
+    ? new IndexeddbPersistence(localCopyName(draftId), ydoc)
+    : null;
   const provider = new HocuspocusProvider({
     url: collabUrl(window.location),
     name: draftId,
     document: ydoc,
+    // The session's collab token (the cookie is HTTP-only); none means the public, read-only.
+    token: () => useSessionStore.getState().session.collabToken ?? "",
   });
   const awareness = provider.awareness!;
   awareness.setLocalStateField("user", user);
@@ -68,7 +76,7 @@ export function openDraftSession(draftId: string, user: PresenceUser, listener: 
   };
   const hasText = () => ydoc.getXmlFragment(TEXT_FIELD).length > 0;
 
-  void local.whenSynced.then(() => {
+  void local?.whenSynced.then(() => {
     if (hasText()) markReady();
   });
 
@@ -119,14 +127,14 @@ export function openDraftSession(draftId: string, user: PresenceUser, listener: 
       awareness.setLocalStateField("user", next);
     },
     async discardLocalCopy() {
-      await local.clearData();
+      await local?.clearData();
     },
     destroy() {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       awareness.off("change", reportAwareness);
       provider.destroy();
-      void local.destroy();
+      void local?.destroy();
       ydoc.destroy();
     },
   };

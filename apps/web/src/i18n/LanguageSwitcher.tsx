@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
         value={current}
         onChange={(event) => {
           const chosen = languageOf(event.target.value);
-          if (chosen) chooseLanguage(chosen.code);
+          if (chosen) void chooseLanguage(chosen.code);
         }}
       >
         {LANGUAGES.map((language) => (
