@@ -1,5 +1,6 @@
 import type { ApiErrorBody, DraftResponse, SuggestionListResponse, SuggestionView } from "@plenary/protocol";
 import { CloseCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
+import { proposeBlockDeletion } from "@plenary/suggestions";
 import { TextSelection } from "@tiptap/pm/state";
 import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -289,6 +290,30 @@ describe("what is said and decided about suggestions", () => {
     );
     await kenya.collab.acknowledged();
     expect(await find(byDeleting)).toMatchObject({ status: "withdrawn", inserted: " (delete me)" });
+  });
+
+  it("records as rejected the suggestions inside a paragraph whose deletion is accepted", async () => {
+    const kenya = await open(KENYA);
+    const observer = await open(OBSERVER);
+    const facilitator = await open(FACILITATOR);
+    const inside = await suggestAppend(observer, OP2, " (inside)");
+    const state = kenya.state();
+    let from = 0;
+    state.doc.forEach((block, offset) => {
+      if (block.attrs.id === OP2) from = offset;
+    });
+    const strikeTr = proposeBlockDeletion(state, from, kenya.suggester, {
+      suggestionId: () => "ke-strike",
+      blockId: () => "unused",
+    });
+    expect(strikeTr).not.toBeNull();
+    kenya.write(strikeTr!.doc);
+    await kenya.collab.acknowledged();
+    const strike = (await list()).find((s) => s.kind === "block-deletion")!;
+    await facilitator.http.post(`/api/drafts/${DRAFT}/suggestions/${strike.id}/decision`, { decision: "accept" });
+    expect(blockText(await draft(), OP2)).toBeUndefined();
+    expect(await find(inside)).toMatchObject({ status: "rejected", inserted: " (inside)" });
+    expect((await find(inside)).reason).toMatch(/Removed with its paragraph/);
   });
 
   it("keeps an audit log that cannot be changed", async () => {

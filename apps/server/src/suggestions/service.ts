@@ -9,6 +9,7 @@ import {
 } from "@plenary/protocol";
 import { blocksOfNode, numberBlocks, TEXT_FIELD, yDocToNode } from "@plenary/schema";
 import { collectSuggestions, type Decision, decide, type FoundSuggestion, rejectAll } from "@plenary/suggestions";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import type { UserRecord } from "../accounts/records.ts";
@@ -180,6 +181,7 @@ export class SuggestionService {
           });
           decided.push(found.id);
         }
+        this.settleCarriedAway(draftId, text, tr.doc, decided, actor, at);
         const agreed = new Map(blocksOfNode(rejectAll(tr.doc)).map((block) => [block.id, block.text]));
         for (const found of chosen) {
           this.store.setAfterTexts(
@@ -194,6 +196,45 @@ export class SuggestionService {
     }
     this.changed(draftId);
     return decided;
+  }
+
+  /**
+   * Suggestions inside a paragraph that a decision removed (a paragraph
+   * deletion accepted, a proposed paragraph rejected) leave the text with it:
+   * they are recorded as rejected, with that reason, so that none is lost.
+   */
+  private settleCarriedAway(
+    draftId: string,
+    before: PMNode,
+    after: PMNode,
+    decided: string[],
+    actor: UserRecord,
+    at: string,
+  ): void {
+    const remaining = new Set(collectSuggestions(after).map((found) => found.id));
+    for (const found of collectSuggestions(before)) {
+      if (remaining.has(found.id) || decided.includes(found.id)) continue;
+      const reason = `Removed with its paragraph, by the decision on ${decided.join(", ")}.`;
+      this.store.register({ id: found.id, draftId, authorId: found.author, partyId: found.party, createdAt: at });
+      this.store.dispose(found.id, {
+        status: "rejected",
+        decidedBy: actor.id,
+        at,
+        reason,
+        kind: found.kind,
+        blockIds: found.blockIds,
+        inserted: found.inserted,
+        deleted: found.deleted,
+      });
+      this.store.audit({
+        at,
+        actorId: actor.id,
+        action: "suggestion.rejected",
+        draftId,
+        target: found.id,
+        detail: { reason },
+      });
+    }
   }
 
   private async read(draftId: string) {
