@@ -116,6 +116,26 @@ describe("importing a .docx", () => {
     expect((answer.body.warnings as { code: string }[]).map((w) => w.code)).toEqual(["tracked-change", "comment"]);
   });
 
+  it("reads a multipart form whose boundary has capitals, as browsers write it", async () => {
+    const facilitator = await signedIn(t.server.url, account("facilitator"));
+    const boundary = "----WebKitFormBoundaryAbCdEfGh12";
+    const file = await zeroDraftFile();
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nFrom a browser\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="draft.docx"\r\nContent-Type: ${DOCX_TYPE}\r\n\r\n`;
+    const body = new Uint8Array([
+      ...new TextEncoder().encode(head),
+      ...file,
+      ...new TextEncoder().encode(`\r\n--${boundary}--\r\n`),
+    ]);
+    const answer = await send(
+      facilitator,
+      `/api/processes/${PROCESS}/drafts/import`,
+      body,
+      `multipart/form-data; boundary=${boundary}`,
+    );
+    expect(answer.status).toBe(201);
+    expect((answer.body.draft as { title: string }).title).toBe("From a browser");
+  });
+
   it("is refused to a delegate and to the public, and creates nothing", async () => {
     const before = await draftCount();
     const kenya = await signedIn(t.server.url, account("kenya"));

@@ -28,7 +28,9 @@ export interface Upload {
  * without a file with 400.
  */
 export async function readUpload(req: IncomingMessage, url: URL): Promise<Upload> {
-  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  // The header as sent: a multipart boundary is case-sensitive (browsers use mixed case).
+  const header = req.headers["content-type"] ?? "";
+  const type = header.toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
   if (!multipart && !type.startsWith(DOCX_TYPE)) {
     throw new HttpError(
@@ -41,7 +43,7 @@ export async function readUpload(req: IncomingMessage, url: URL): Promise<Upload
   if (!multipart) return { bytes: body, filename: url.searchParams.get("filename"), fields: new Map(url.searchParams) };
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { "content-type": type } }).formData();
+    form = await new Response(body, { headers: { "content-type": header } }).formData();
   } catch {
     throw new HttpError(400, ErrorCode.InvalidInput, "The upload is not a readable multipart/form-data form.");
   }
