@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: "server",
-          include: ["apps/server/test/**/*.test.ts"],
+          include: ["apps/server/test/**/*.test.ts", "bench/test/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -1,5 +1,5 @@
-// Prints the plain closing line CI reads ("N passed, N failed, N skipped") from vitest's JSON report.
-import { readFileSync } from "node:fs";
+// Prints the plain closing line CI reads ("tests: N passed, N failed, N skipped") from vitest's JSON reports.
+import { existsSync, readFileSync } from "node:fs";
 
 interface Report {
   numPassedTests: number;
@@ -9,8 +9,20 @@ interface Report {
   numTotalTests: number;
 }
 
-const path = process.argv[2] ?? "test-results/vitest.json";
-const report = JSON.parse(readFileSync(path, "utf8")) as Report;
-const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
-if (report.numTotalTests === 0 || report.numFailedTests > 0) process.exit(1);
+const paths = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0, total: 0 };
+let missing = 0;
+for (const path of paths) {
+  if (!existsSync(path)) {
+    console.error(`No test report at ${path}: that run did not finish.`);
+    missing += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(path, "utf8")) as Report;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  totals.total += report.numTotalTests;
+}
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (missing > 0 || totals.total === 0 || totals.failed > 0) process.exit(1);
