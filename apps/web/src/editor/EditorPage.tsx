@@ -6,6 +6,7 @@ import { PageHeading, usePageTitle } from "../app/page.tsx";
 import { ConnectionIndicator } from "../connection/ConnectionIndicator.tsx";
 import { useConnectionStore } from "../connection/connectionStore.ts";
 import { refusalMessageKey } from "../connection/refusal.ts";
+import { ExportMenu } from "../docx/ExportMenu.tsx";
 import { fetchDraft } from "../drafts/draftsApi.ts";
 import { PresenceList } from "../presence/PresenceList.tsx";
 import { DraftAccess } from "../process/DraftAccess.tsx";
@@ -72,6 +73,11 @@ function DraftWorkspace({
         <ConnectionIndicator />
       </div>
       <RevisionLinks draftId={draftId} current="text" />
+      {title !== null && (
+        <div className="export-bar">
+          <ExportMenu draftId={draftId} />
+        </div>
+      )}
       {processId && <DraftAccess processId={processId} writable={writable} hasText={hasText} />}
       {title === null && (
         <div className="notice notice--info">

@@ -8,6 +8,7 @@ import { apiErrorMessage } from "../api/errorMessage.ts";
 import { useResource } from "../api/useResource.ts";
 import { NotFoundPage } from "../app/NotFoundPage.tsx";
 import { PageHeading, usePageTitle } from "../app/page.tsx";
+import { ImportDocxForm } from "../docx/ImportDocxForm.tsx";
 import { formatDateTime } from "../i18n/dates.ts";
 import { PartyBadge } from "../parties/PartyBadge.tsx";
 import { useSessionStore } from "../session/sessionStore.ts";
@@ -50,10 +51,10 @@ export function ProcessPage({ processId }: { processId: string }) {
       </div>
     );
   }
-  return <ProcessOverview view={resource.value} />;
+  return <ProcessOverview view={resource.value} onDraftsChanged={() => void reload()} />;
 }
 
-function ProcessOverview({ view }: { view: ProcessResponse }) {
+function ProcessOverview({ view, onDraftsChanged }: { view: ProcessResponse; onDraftsChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const { process, drafts, parties, role } = view;
   const session = useSessionStore((state) => state.session);
@@ -129,6 +130,7 @@ function ProcessOverview({ view }: { view: ProcessResponse }) {
           </ul>
         )}
       </section>
+      {can(role, "draft.create") && <ImportDocxForm processId={process.id} onImported={onDraftsChanged} />}
       <section className="page-section" aria-labelledby="process-parties">
         <h2 id="process-parties">{t("process.parties")}</h2>
         {parties.length === 0 ? (

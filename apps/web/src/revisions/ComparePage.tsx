@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
 import { useResource } from "../api/useResource.ts";
 import { PageHeading, usePageTitle } from "../app/page.tsx";
+import { CompareDocxLink } from "../docx/ExportMenu.tsx";
 import { CompareRow } from "./CompareRow.tsx";
 import { rowBlock, visibleRows } from "./comparison.ts";
 import { Loadable } from "./Loadable.tsx";
@@ -170,6 +171,9 @@ function ComparedRows({
         <h2 id="compare-summary">{t("revisions.compare.summary", { from: names.old, to: names.new })}</h2>
         {versions.from === versions.to && <p className="notice notice--info">{t("revisions.compare.same")}</p>}
         <StatusCounts counts={comparison.counts} />
+        <p className="export-bar">
+          <CompareDocxLink draftId={draft.id} from={versions.from} to={versions.to} />
+        </p>
       </section>
       <section className="page-section" aria-labelledby="compare-paragraphs">
         <div className="section-heading">

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { useResource } from "../api/useResource.ts";
 import { PageHeading, usePageTitle } from "../app/page.tsx";
+import { ExportMenu } from "../docx/ExportMenu.tsx";
 import { formatDateTime } from "../i18n/dates.ts";
 import { Loadable } from "./Loadable.tsx";
 import { RevisionLinks } from "./RevisionLinks.tsx";
@@ -51,6 +52,9 @@ function RevisionText({ draft, revision }: { draft: DraftSummary; revision: Revi
       </p>
       <PageHeading dir="auto">{revision.name}</PageHeading>
       <RevisionLinks draftId={draft.id} />
+      <div className="export-bar">
+        <ExportMenu draftId={draft.id} revision={revision.id} />
+      </div>
       <p className="revision-card__meta">
         {t("revisions.list.publishedBy", {
           date: formatDateTime(revision.publishedAt, language),
