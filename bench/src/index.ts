@@ -1,0 +1,14 @@
+export { type BrowserOpenOptions, type BrowserOpenResult, browserOpen } from "./browser-open.ts";
+export { type BrowserTypingOptions, type BrowserTypingResult, browserTyping } from "./browser-typing.ts";
+export { type ColdOpenOptions, type ColdOpenResult, coldOpen } from "./cold-open.ts";
+export { type CompareOptions, type CompareResult, compareTwoVersions, versionPair } from "./compare.ts";
+export { type DurabilityOptions, type DurabilityResult, durability } from "./durability.ts";
+export { type LiveEditingOptions, type LiveEditingResult, liveDraft, liveEditing } from "./live-editing.ts";
+export { type MachineInfo, machineInfo } from "./machine.ts";
+export { isNotMeasured, type NotMeasured, notMeasured } from "./not-measured.ts";
+export { consoleTable, markdownSection, markdownTable, type Row, tableRows } from "./report.ts";
+export { type BenchConfig, type BenchResults, defaultConfig, runBench, WORKLOADS, type WorkloadName } from "./run.ts";
+export { type ServerKind, type ServerProcess, startPlain, startPlenary } from "./servers.ts";
+export { type Distribution, distribution } from "./stats.ts";
+export { DEFAULT_TRACES_DIR, type EditingTrace, loadTrace } from "./trace.ts";
+export { type TraceFloorResult, type TraceReplayResult, traceFloor, traceReplay } from "./trace-replay.ts";
