@@ -219,7 +219,12 @@ function openRows({ coldOpen: open, config }: BenchResults): Row[] {
   const { sync, browser } = open;
   const base = { baseline: "", ratio: "", budget: "", meets: "" };
   const rows: Row[] = [
-    { ...base, workload: title, metric: "the text alone as one Yjs update (no suggestions, no history)", plenary: kib(sync.stateBytes) },
+    {
+      ...base,
+      workload: title,
+      metric: "the text alone as one Yjs update (no suggestions, no history)",
+      plenary: kib(sync.stateBytes),
+    },
     { ...base, workload: "", metric: "bytes sent to the new viewer until synced", plenary: kib(sync.bytesToViewer) },
     { ...base, workload: "", metric: `provider synced, p50 of ${sync.syncMs.count}`, plenary: ms(sync.syncMs.p50) },
     { ...base, workload: "", metric: `provider synced, p95 of ${sync.syncMs.count}`, plenary: ms(sync.syncMs.p95) },
