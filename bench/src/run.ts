@@ -6,7 +6,7 @@ import { type DurabilityOptions, type DurabilityResult, durability } from "./dur
 import { type LiveEditingOptions, type LiveEditingResult, liveEditing } from "./live-editing.ts";
 import { type MachineInfo, machineInfo } from "./machine.ts";
 import { type NotMeasured, notMeasured } from "./not-measured.ts";
-import { DEFAULT_TRACES_DIR, loadTrace } from "./trace.ts";
+import { DEFAULT_TRACES_DIR, firstPatches, loadTrace } from "./trace.ts";
 import { type TraceFloorResult, type TraceReplayResult, traceFloor, traceReplay } from "./trace-replay.ts";
 
 /** The workloads, in the order they run and are reported (numbered as in docs/performance.md). */
@@ -58,13 +58,13 @@ export function defaultConfig(mode: "full" | "quick"): BenchConfig {
     trace: {
       name: "automerge-paper",
       dir: DEFAULT_TRACES_DIR,
-      maxPatches: quick ? 5_000 : 50_000,
-      suggesterMaxPatches: quick ? 1_000 : 20_000,
+      maxPatches: quick ? 2_000 : 50_000,
+      suggesterMaxPatches: quick ? 500 : 20_000,
       window: 500,
       timeoutMs: 480_000,
     },
-    compare: { paragraphs: 500, runs: quick ? 20 : 200, seed },
-    open: { paragraphs: 200, suggestions: quick ? 50 : 500, opens: quick ? 5 : 20, browserOpens: quick ? 1 : 5, seed },
+    compare: { paragraphs: 500, runs: quick ? 5 : 200, seed },
+    open: { paragraphs: 200, suggestions: quick ? 20 : 500, opens: quick ? 3 : 20, browserOpens: quick ? 1 : 5, seed },
     browser: {
       paragraphs: quick ? 50 : 500,
       suggestions: quick ? 50 : 1000,
@@ -72,7 +72,7 @@ export function defaultConfig(mode: "full" | "quick"): BenchConfig {
       keyDelayMs: 50,
       seed,
     },
-    durability: { updates: quick ? 1_000 : 10_000, window: 100 },
+    durability: { updates: quick ? 500 : 10_000, window: 100 },
   };
 }
 
@@ -141,16 +141,13 @@ export async function runBench(
   });
 
   const traceResult = await run("trace", "2. trace replay", async () => {
-    const trace = loadTrace(config.trace.dir, config.trace.name, config.trace.maxPatches ?? undefined);
+    const whole = loadTrace(config.trace.dir, config.trace.name);
+    const trace = firstPatches(whole, config.trace.maxPatches ?? Number.POSITIVE_INFINITY);
     const floor = traceFloor(trace);
     const options = { window: config.trace.window, timeoutMs: config.trace.timeoutMs, role: "facilitator" as const };
     const plenary = await traceReplay("plenary", trace, options);
     const plain = await baseline(() => traceReplay("plain", trace, options));
-    const suggesterTrace = loadTrace(
-      config.trace.dir,
-      config.trace.name,
-      config.trace.suggesterMaxPatches ?? undefined,
-    );
+    const suggesterTrace = firstPatches(whole, config.trace.suggesterMaxPatches ?? Number.POSITIVE_INFINITY);
     const suggesting = { ...options, role: "delegate" as const };
     const suggester = await traceReplay("plenary", suggesterTrace, suggesting);
     const suggesterPlain = await baseline(() => traceReplay("plain", suggesterTrace, suggesting));

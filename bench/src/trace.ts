@@ -36,14 +36,22 @@ export function loadTrace(dir: string, name: string, maxPatches = Number.POSITIV
     txns: { patches: Patch[] }[];
   };
   if (raw.kind === "concurrent") throw new RangeError(`Trace ${name} is concurrent; only sequential traces replay`);
+  const txns = raw.txns.map((txn) => txn.patches);
+  const whole = { name, txns, patches: txns.reduce((sum, txn) => sum + txn.length, 0), endContent: raw.endContent };
+  return firstPatches({ ...whole, complete: true }, maxPatches);
+}
+
+/** The first `maxPatches` patches of a trace (whole transactions). */
+export function firstPatches(trace: EditingTrace, maxPatches: number): EditingTrace {
+  if (maxPatches >= trace.patches) return trace;
   const txns: Patch[][] = [];
   let patches = 0;
-  for (const txn of raw.txns) {
-    if (patches + txn.patches.length > maxPatches) break;
-    txns.push(txn.patches);
-    patches += txn.patches.length;
+  for (const txn of trace.txns) {
+    if (patches + txn.length > maxPatches) break;
+    txns.push(txn);
+    patches += txn.length;
   }
-  return { name, txns, patches, endContent: raw.endContent, complete: txns.length === raw.txns.length };
+  return { ...trace, txns, patches, complete: false };
 }
 
 /**

@@ -23,7 +23,7 @@ export const CO_FACILITATOR: Account = { email: "co-facilitator@test.plenary", p
 export const DEMO_DRAFT = "demo-zero-draft";
 
 /** How long to wait for something a person would see happen. */
-export const SEEN_WITHIN = { timeout: 15_000, interval: 50 };
+export const SEEN_WITHIN = { timeout: 30_000, interval: 50 };
 
 const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -168,11 +168,27 @@ export function textOf(block: Locator): Promise<string> {
   });
 }
 
-/** Puts the caret at the end of a block, by clicking just after its last line, as a person would. */
+/**
+ * Puts the caret at the end of a block, by clicking just after its last line, as
+ * a person would; clicks again if the page moved under the pointer (panels
+ * filling in around the text) and the caret landed anywhere else.
+ */
 export async function clickAtEnd(block: Locator): Promise<void> {
-  const box = await block.boundingBox();
-  if (!box) throw new Error("The block is not visible");
-  await block.click({ position: { x: box.width - 2, y: box.height - 8 } });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const box = await block.boundingBox();
+    if (!box) throw new Error("The block is not visible");
+    await block.click({ position: { x: box.width - 2, y: box.height - 8 } });
+    const atEnd = await block.evaluate((element) => {
+      const selection = window.getSelection();
+      if (!selection?.focusNode || !element.contains(selection.focusNode)) return false;
+      const after = document.createRange();
+      after.setStart(selection.focusNode, selection.focusOffset);
+      after.setEnd(element, element.childNodes.length);
+      return after.toString().trim() === "";
+    });
+    if (atEnd) return;
+  }
+  throw new Error("Could not put the caret at the end of the block");
 }
 
 /** Waits until the editor is connected, holds the text and can be typed into. */

@@ -163,7 +163,8 @@ function row(
 ): ComparedParagraph {
   const before = old.map((b) => b.text).join(" ");
   const after = neu.map((b) => b.text).join(" ");
-  const changes = wordDiff(before, after);
+  // Most paragraphs of two versions are the same: no need to diff those word by word.
+  const changes = before === after ? (before ? [{ op: "equal" as const, text: before }] : []) : wordDiff(before, after);
   const textChanged = changes.some((change) => change.op !== "equal") || (paired && old[0]?.kind !== neu[0]?.kind);
   const finalStatus = status === "changed" && !textChanged ? "unchanged" : status;
   return {

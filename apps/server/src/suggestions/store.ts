@@ -131,10 +131,20 @@ function suggestionOf(row: Row): SuggestionRecord {
 /** Suggestion metadata, Yjs client-id bindings and the audit log, in the drafts' SQLite database. */
 export class SuggestionStore {
   private readonly db: Database.Database;
+  // Checked on every incoming update: kept in memory and prepared once.
+  private readonly owners = new Map<string, string>();
+  private readonly selectOwner;
+  private readonly insertOwner;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.db.exec(SCHEMA);
+    this.selectOwner = this.db.prepare<[string, number], { user_id: string }>(
+      "SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?",
+    );
+    this.insertOwner = this.db.prepare(
+      "INSERT OR IGNORE INTO client_ids (draft_id, client_id, user_id) VALUES (?, ?, ?)",
+    );
   }
 
   transaction<T>(work: () => T): T {
@@ -143,17 +153,21 @@ export class SuggestionStore {
 
   /** The user a Yjs client id is bound to in a draft, if any. */
   clientOwner(draftId: string, clientId: number): string | undefined {
-    return this.db
-      .prepare<[string, number], { user_id: string }>(
-        "SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?",
-      )
-      .get(draftId, clientId)?.user_id;
+    const key = `${draftId}\u0000${clientId}`;
+    const cached = this.owners.get(key);
+    if (cached !== undefined) return cached;
+    const owner = this.selectOwner.get(draftId, clientId)?.user_id;
+    if (owner !== undefined) this.owners.set(key, owner);
+    return owner;
   }
 
   bindClient(draftId: string, clientId: number, userId: string): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO client_ids (draft_id, client_id, user_id) VALUES (?, ?, ?)")
-      .run(draftId, clientId, userId);
+    const key = `${draftId}\u0000${clientId}`;
+    if (this.owners.has(key)) return;
+    this.insertOwner.run(draftId, clientId, userId);
+    // The first binding wins: read back what is stored.
+    const owner = this.selectOwner.get(draftId, clientId)?.user_id;
+    if (owner !== undefined) this.owners.set(key, owner);
   }
 
   get(id: string): SuggestionRecord | undefined {
