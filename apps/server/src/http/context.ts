@@ -124,3 +124,10 @@ export function clearSessionCookie(res: ServerResponse): void {
     serializeCookie(SESSION_COOKIE, "", { httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 0 }),
   );
 }
+
+/** The draft named by the route's `:id`, or a 404 `draft_not_found` refusal. */
+export function requireDraft(context: RequestContext, id = context.params.id ?? "") {
+  const draft = context.storage.getDraft(id);
+  if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${id}"`);
+  return draft;
+}

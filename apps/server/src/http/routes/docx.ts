@@ -4,7 +4,7 @@ import { DOCX_TYPE, readUpload } from "../../docx/upload.ts";
 import { RevisionStore } from "../../revisions/store.ts";
 import { SqliteStorage } from "../../storage/sqlite.ts";
 import type { Storage } from "../../storage/storage.ts";
-import { authorize, type Handler, type RequestContext } from "../context.ts";
+import { authorize, type Handler, type RequestContext, requireDraft } from "../context.ts";
 import { HttpError, sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
 
@@ -25,12 +25,6 @@ function service(context: RequestContext): DocxService {
     services.set(context.storage, found);
   }
   return found;
-}
-
-function requireDraft(context: RequestContext) {
-  const draft = context.storage.getDraft(context.params.id!);
-  if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${context.params.id}"`);
-  return draft;
 }
 
 const query = (context: RequestContext) => new URL(context.req.url ?? "/", "http://localhost").searchParams;

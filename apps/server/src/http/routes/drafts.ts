@@ -13,16 +13,10 @@ import {
 import * as Y from "yjs";
 import { newId } from "../../accounts/tokens.ts";
 import { loadYDoc } from "../../storage/replay.ts";
-import { authorize, type Handler, type RequestContext, readBody } from "../context.ts";
+import { authorize, type Handler, readBody, requireDraft } from "../context.ts";
 import { HttpError, sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
 import { draftSummary } from "./views.ts";
-
-function requireDraft(context: RequestContext, id: string) {
-  const draft = context.storage.getDraft(id);
-  if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${id}"`);
-  return draft;
-}
 
 /** Drafts: readable by everyone; created by facilitators. */
 export function draftRoutes(router: Router<Handler>): void {

@@ -1,14 +1,13 @@
 import { ErrorCode } from "@plenary/protocol";
 import { reportCSV } from "@plenary/report";
-import { authorize, type Handler } from "../context.ts";
+import { authorize, type Handler, requireDraft } from "../context.ts";
 import { HttpError, sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
 
 /** The input report and participation metrics: readable by everyone, as JSON or CSV. */
 export function reportRoutes(router: Router<Handler>): void {
   router.add("GET", "/api/drafts/:id/report", async (context) => {
-    const draft = context.storage.getDraft(context.params.id!);
-    if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${context.params.id}"`);
+    const draft = requireDraft(context);
     authorize(context, draft.processId, "draft.read");
     const query = new URL(context.req.url ?? "/", "http://localhost").searchParams;
     const report = await context.reports.report(draft.id, query.get("revision") ?? "live");

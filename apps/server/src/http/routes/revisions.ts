@@ -1,13 +1,7 @@
 import { ErrorCode, PublishRevisionRequest } from "@plenary/protocol";
-import { authorize, type Handler, type RequestContext, readBody, requireSession } from "../context.ts";
+import { authorize, type Handler, readBody, requireDraft, requireSession } from "../context.ts";
 import { HttpError, sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
-
-function requireDraft(context: RequestContext) {
-  const draft = context.storage.getDraft(context.params.id!);
-  if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${context.params.id}"`);
-  return draft;
-}
 
 /** Revisions, comparisons and paragraph history: readable by everyone; published by facilitators. */
 export function revisionRoutes(router: Router<Handler>): void {

@@ -5,15 +5,9 @@ import {
   SuggestionDecisionRequest,
   type SuggestionListResponse,
 } from "@plenary/protocol";
-import { authorize, type Handler, type RequestContext, readBody, requireSession } from "../context.ts";
+import { authorize, type Handler, readBody, requireDraft, requireSession } from "../context.ts";
 import { HttpError, sendJSON } from "../respond.ts";
 import type { Router } from "../router.ts";
-
-function requireDraft(context: RequestContext) {
-  const draft = context.storage.getDraft(context.params.id!);
-  if (!draft) throw new HttpError(404, ErrorCode.DraftNotFound, `There is no draft "${context.params.id}"`);
-  return draft;
-}
 
 /** Suggestions: listed for everyone; rationale, support, replies, decisions and withdrawal for those allowed. */
 export function suggestionRoutes(router: Router<Handler>): void {
