@@ -11,4 +11,4 @@ export {
 } from "./decide.ts";
 export { blockSuggestion, isOwn, refOfMark, type Suggester, suggestionMark } from "./refs.ts";
 export { type IdSource, SUGGESTED, suggestTransaction } from "./suggest.ts";
-export { type Validation, validateSuggesterChange, withoutOwnSuggestions } from "./validate.ts";
+export { suggestionRefs, type Validation, validateSuggesterChange, withoutOwnSuggestions } from "./validate.ts";

@@ -29,7 +29,8 @@ export function withoutOwnSuggestions(doc: PMNode, suggester: Suggester): PMNode
   return doc.type.create(doc.attrs, Fragment.from(blocks));
 }
 
-function refsOf(doc: PMNode): SuggestionRef[] {
+/** Every suggestion reference in a document: block suggestions and marks, in document order, repeats included. */
+export function suggestionRefs(doc: PMNode): SuggestionRef[] {
   const refs: SuggestionRef[] = [];
   doc.forEach((block) => {
     const whole = blockSuggestion(block);
@@ -76,15 +77,15 @@ function othersInOwnProposals(doc: PMNode, suggester: Suggester): Map<string, st
  * own suggestions and nothing else.
  */
 export function validateSuggesterChange(before: PMNode, after: PMNode, suggester: Suggester): Validation {
-  const known = new Set(refsOf(before).map(key));
-  for (const ref of refsOf(after)) {
+  const known = new Set(suggestionRefs(before).map(key));
+  for (const ref of suggestionRefs(after)) {
     if (known.has(key(ref))) continue;
     if (ref.author !== suggester.author || ref.party !== suggester.party) {
       return { ok: false, reason: "The change carries a suggestion attributed to someone else." };
     }
   }
-  const owners = new Map(refsOf(before).map((ref) => [ref.id, ref.author]));
-  for (const ref of refsOf(after)) {
+  const owners = new Map(suggestionRefs(before).map((ref) => [ref.id, ref.author]));
+  for (const ref of suggestionRefs(after)) {
     const owner = owners.get(ref.id);
     if (owner !== undefined && owner !== ref.author) {
       return { ok: false, reason: "The change reuses the id of someone else's suggestion." };

@@ -1,13 +1,7 @@
 import type { afterLoadDocumentPayload, beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { CloseCode, can, SUGGESTIONS_CHANGED } from "@plenary/protocol";
 import { plenarySchema, TEXT_FIELD, yElementToNode } from "@plenary/schema";
-import {
-  blockSuggestion,
-  collectSuggestions,
-  refOfMark,
-  suggestionMark,
-  validateSuggesterChange,
-} from "@plenary/suggestions";
+import { collectSuggestions, suggestionRefs, validateSuggesterChange } from "@plenary/suggestions";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { SuggestionStore } from "../suggestions/store.ts";
@@ -136,8 +130,8 @@ export class UpdateValidation implements Extension {
 
   // Every suggestion that appears must be the sender's own, under an id nobody else holds.
   private checkNewSuggestions(before: PMNode, after: PMNode, user: { author: string; party: string }): void {
-    const known = new Set(refsOf(before).map((ref) => `${ref.id}|${ref.author}|${ref.party}`));
-    for (const ref of refsOf(after)) {
+    const known = new Set(suggestionRefs(before).map((ref) => `${ref.id}|${ref.author}|${ref.party}`));
+    for (const ref of suggestionRefs(after)) {
       if (known.has(`${ref.id}|${ref.author}|${ref.party}`)) continue;
       const owner = this.store.get(ref.id)?.authorId;
       if (ref.author !== user.author || ref.party !== user.party || (owner !== undefined && owner !== user.author)) {
@@ -155,8 +149,8 @@ export class UpdateValidation implements Extension {
    * it, rejected when a facilitator edited it away directly.
    */
   private settleVanished(draftId: string, before: PMNode, after: PMNode, staging: Y.Doc, actor: string): boolean {
-    const remaining = new Set(refsOf(after).map((ref) => ref.id));
-    const gone = [...new Set(refsOf(before).map((ref) => ref.id))].filter((id) => !remaining.has(id));
+    const remaining = new Set(suggestionRefs(after).map((ref) => ref.id));
+    const gone = [...new Set(suggestionRefs(before).map((ref) => ref.id))].filter((id) => !remaining.has(id));
     const fragment = staging.getXmlFragment(TEXT_FIELD);
     const at = this.now().toISOString();
     const found = new Map(collectSuggestions(before).map((suggestion) => [suggestion.id, suggestion]));
@@ -191,10 +185,10 @@ export class UpdateValidation implements Extension {
 
   // Returns whether a suggestion was seen for the first time.
   private register(draftId: string, before: PMNode, after: PMNode): boolean {
-    const known = new Set(refsOf(before).map((ref) => ref.id));
+    const known = new Set(suggestionRefs(before).map((ref) => ref.id));
     const createdAt = this.now().toISOString();
     let registered = false;
-    for (const ref of refsOf(after)) {
+    for (const ref of suggestionRefs(after)) {
       if (known.has(ref.id)) continue;
       if (this.store.register({ id: ref.id, draftId, authorId: ref.author, partyId: ref.party, createdAt }))
         registered = true;
@@ -208,7 +202,7 @@ function containsSuggestion(fragment: Y.XmlFragment, id: string): boolean {
   const schema = plenarySchema();
   return fragment.toArray().some((element) => {
     if (!(element instanceof Y.XmlElement)) return false;
-    return refsOf(schema.node("doc", null, [yElementToNode(element, schema)])).some((ref) => ref.id === id);
+    return suggestionRefs(schema.node("doc", null, [yElementToNode(element, schema)])).some((ref) => ref.id === id);
   });
 }
 
@@ -236,17 +230,4 @@ function blocksOf(fragment: Y.XmlFragment, indices: number[] | "all"): PMNode {
   });
   if (nodes.length === 0) throw new ConnectionRefusal(CloseCode.SuggestionRefused, "The text would be empty");
   return schema.node("doc", null, nodes);
-}
-
-function refsOf(doc: PMNode) {
-  const refs: { id: string; author: string; party: string }[] = [];
-  doc.forEach((block) => {
-    const whole = blockSuggestion(block);
-    if (whole) refs.push({ id: whole.id, author: whole.author, party: whole.party });
-    block.forEach((node) => {
-      const mark = node.isText ? suggestionMark(node) : undefined;
-      if (mark) refs.push(refOfMark(mark));
-    });
-  });
-  return refs;
 }

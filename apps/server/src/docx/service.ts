@@ -33,6 +33,7 @@ import { rejectAll } from "@plenary/suggestions";
 import * as Y from "yjs";
 import type { AccountStore } from "../accounts/store.ts";
 import { newId } from "../accounts/tokens.ts";
+import { readLive } from "../collab/live.ts";
 import { HttpError } from "../http/respond.ts";
 import { draftSummary } from "../http/routes/views.ts";
 import type { RevisionStore } from "../revisions/store.ts";
@@ -213,15 +214,8 @@ export class DocxService {
     return { ref: { id: record.id, name: record.name, at: record.publishedAt }, text: record.withSuggestions };
   }
 
-  private async live(draftId: string): Promise<DocJSON> {
-    const open = this.options.hocuspocus.documents.get(draftId);
-    if (open) return yDocToJSON(open);
-    const connection = await this.options.hocuspocus.openDirectConnection(draftId, { server: true });
-    try {
-      return yDocToJSON(connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
+  private live(draftId: string): Promise<DocJSON> {
+    return readLive(this.options.hocuspocus, draftId, yDocToJSON);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { blocksOfJSON, blocksOfNode, numberBlocks, yDocToNode } from "@plenary/schema";
 import { collectSuggestions } from "@plenary/suggestions";
 import type { AccountStore } from "../accounts/store.ts";
+import { readLive } from "../collab/live.ts";
 import { HttpError } from "../http/respond.ts";
 import type { RevisionStore } from "../revisions/store.ts";
 import type { Storage } from "../storage/storage.ts";
@@ -106,14 +107,7 @@ export class ReportService {
     });
   }
 
-  private async liveText(draftId: string) {
-    const open = this.options.hocuspocus.documents.get(draftId);
-    if (open) return yDocToNode(open);
-    const connection = await this.options.hocuspocus.openDirectConnection(draftId, { server: true });
-    try {
-      return yDocToNode(connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
+  private liveText(draftId: string) {
+    return readLive(this.options.hocuspocus, draftId, yDocToNode);
   }
 }

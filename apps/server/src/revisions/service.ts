@@ -15,6 +15,7 @@ import * as Y from "yjs";
 import type { UserRecord } from "../accounts/records.ts";
 import type { AccountStore } from "../accounts/store.ts";
 import { newId } from "../accounts/tokens.ts";
+import { readLive } from "../collab/live.ts";
 import { HttpError } from "../http/respond.ts";
 import type { SuggestionStore } from "../suggestions/store.ts";
 import type { RevisionRecord, RevisionStore } from "./store.ts";
@@ -170,16 +171,11 @@ export class RevisionService {
     return { ref: this.ref(record), blocks: numberBlocks(blocksOfJSON(record.text)) };
   }
 
-  private async live(draftId: string) {
-    const open = this.hocuspocus.documents.get(draftId);
-    if (open) return { doc: yDocToNode(open), state: Y.encodeStateAsUpdate(open) };
-    const connection = await this.hocuspocus.openDirectConnection(draftId, { server: true });
-    try {
-      const ydoc = connection.document!;
-      return { doc: yDocToNode(ydoc), state: Y.encodeStateAsUpdate(ydoc) };
-    } finally {
-      await connection.disconnect();
-    }
+  private live(draftId: string) {
+    return readLive(this.hocuspocus, draftId, (ydoc) => ({
+      doc: yDocToNode(ydoc),
+      state: Y.encodeStateAsUpdate(ydoc),
+    }));
   }
 
   private require(draftId: string, id: string): RevisionRecord {

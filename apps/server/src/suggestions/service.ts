@@ -15,6 +15,7 @@ import { updateYFragment } from "@tiptap/y-tiptap";
 import type { UserRecord } from "../accounts/records.ts";
 import type { AccountStore } from "../accounts/store.ts";
 import { newId } from "../accounts/tokens.ts";
+import { readLive } from "../collab/live.ts";
 import { HttpError } from "../http/respond.ts";
 import type { Storage } from "../storage/storage.ts";
 import type { Disposition, SuggestionRecord, SuggestionStore } from "./store.ts";
@@ -237,15 +238,8 @@ export class SuggestionService {
     }
   }
 
-  private async read(draftId: string) {
-    const live = this.hocuspocus.documents.get(draftId);
-    if (live) return yDocToNode(live);
-    const connection = await this.hocuspocus.openDirectConnection(draftId, { server: true });
-    try {
-      return yDocToNode(connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
+  private read(draftId: string) {
+    return readLive(this.hocuspocus, draftId, yDocToNode);
   }
 
   private requireRecord(draftId: string, id: string): SuggestionRecord {
