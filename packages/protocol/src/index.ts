@@ -57,6 +57,7 @@ export {
   SuggestionDecisionRequest,
 } from "./requests.ts";
 export { ACTIONS, type Action, can, PERMISSIONS, ROLES, type Role } from "./roles.ts";
+export { validateWithoutEval } from "./validation.ts";
 export {
   type PlainTextOptions,
   plainText,

@@ -764,7 +764,7 @@ export const ar: Messages = {
     actions: "الإجراءات",
     roleOf: "دور {{name}}",
     changeRole: "تغيير الدور",
-    changeRoleOf: "تغيير دور {{name}}",
+    changeRoleOf: "تغيير الدور: {{name}}",
     remove: "إزالة",
     removeLabel: "إزالة {{name}} من العملية",
     confirmTitle: "إزالة {{name}} من العملية؟",

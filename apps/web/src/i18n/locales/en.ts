@@ -775,7 +775,7 @@ export const en = {
     actions: "Actions",
     roleOf: "Role of {{name}}",
     changeRole: "Change role",
-    changeRoleOf: "Change the role of {{name}}",
+    changeRoleOf: "Change role for {{name}}",
     remove: "Remove",
     removeLabel: "Remove {{name}} from the process",
     confirmTitle: "Remove {{name}} from the process?",

@@ -754,9 +754,9 @@ export const zh: Messages = {
     actions: "操作",
     roleOf: "{{name}} 的角色",
     changeRole: "更改角色",
-    changeRoleOf: "更改 {{name}} 的角色",
+    changeRoleOf: "更改角色：{{name}}",
     remove: "移除",
-    removeLabel: "将 {{name}} 移出进程",
+    removeLabel: "移除：将 {{name}} 移出进程",
     confirmTitle: "将 {{name}} 移出进程？",
     confirmBody:
       "此人保留其账户，仍可阅读公众可读的内容；其建议仍保留在记录中。此人已打开的草案会立即在没有该角色的情况下重新连接。",
