@@ -57,7 +57,6 @@ export {
   SuggestionDecisionRequest,
 } from "./requests.ts";
 export { ACTIONS, type Action, can, PERMISSIONS, ROLES, type Role } from "./roles.ts";
-export { validateWithoutEval } from "./validation.ts";
 export {
   type PlainTextOptions,
   plainText,
@@ -66,3 +65,4 @@ export {
   TEXT_PROBLEM_MESSAGES,
   type TextProblem,
 } from "./text.ts";
+export { validateWithoutEval } from "./validation.ts";
