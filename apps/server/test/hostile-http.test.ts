@@ -179,6 +179,67 @@ describe("oversized bodies get a 413 the client can read", () => {
   });
 });
 
+describe("free text that is not plain text is refused, and nothing is stored", () => {
+  const hostile = [
+    "<img src=x onerror=alert(1)>",
+    "Fine <!-- hidden -->",
+    "Evil\u202Egnp.exe",
+    "bell\u0007",
+    "</textarea>",
+  ];
+
+  it("in the reason of a decision on an application", async () => {
+    await fetch(`${t.server.url}/api/processes/${DEMO_PROCESS.id}/accreditations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        organisation: "Hostile Text Org",
+        stakeholderGroup: "academia",
+        country: "AR",
+        displayName: "Applicant",
+        email: "hostile-applicant@example.org",
+        password: "a-long-passphrase",
+        statement: "We would like to follow the negotiation very closely.",
+      }),
+    });
+    const application = t.server.accounts.store
+      .applications(DEMO_PROCESS.id)
+      .find((candidate) => candidate.contactName === "Applicant")!;
+    for (const reason of hostile) {
+      const answer = await facilitator.post(`/api/accreditations/${application.id}/decision`, {
+        decision: "decline",
+        reason,
+      });
+      expect(answer.status, reason).toBe(400);
+      expect((answer.body as ApiErrorBody).error.code).toBe("invalid_input");
+    }
+    expect(t.server.accounts.store.getApplication(application.id)?.status).toBe("pending");
+    await healthy();
+  });
+
+  it("in draft titles, revision names and notes, and names in invitations", async () => {
+    const drafts = t.server.storage.listDrafts().length;
+    for (const text of hostile) {
+      const draft = await facilitator.post(`/api/processes/${DEMO_PROCESS.id}/drafts`, { title: text });
+      expect(draft.status, text).toBe(400);
+      const revision = await facilitator.post("/api/drafts/demo-zero-draft/revisions", { name: text });
+      expect(revision.status, text).toBe(400);
+      const note = await facilitator.post("/api/drafts/demo-zero-draft/revisions", { note: text });
+      expect(note.status, text).toBe(400);
+      const invite = await facilitator.post(`/api/processes/${DEMO_PROCESS.id}/invites`, {
+        role: "delegate",
+        party: { kind: "state-group", name: text },
+      });
+      expect(invite.status, text).toBe(400);
+    }
+    const twoLines = await facilitator.post(`/api/processes/${DEMO_PROCESS.id}/drafts`, { title: "One\nTwo" });
+    expect((twoLines.body as ApiErrorBody).error.message).toBe("title: Write this on one line.");
+    expect(t.server.storage.listDrafts()).toHaveLength(drafts);
+    expect(t.server.accounts.store.listParties().some((party) => hostile.includes(party.name))).toBe(false);
+    await healthy();
+  });
+});
+
 describe("security headers", () => {
   const paths = [
     ["the health check", "/healthz"],
