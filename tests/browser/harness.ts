@@ -116,11 +116,27 @@ export async function openAs(
     },
     [name, options.language ?? "en"] as const,
   );
+  await context.addInitScript(() => {
+    // Every breach of the Content-Security-Policy the page meets, for cspViolations().
+    const seen: string[] = [];
+    (window as unknown as { plenaryCspViolations: string[] }).plenaryCspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
   await options.prepare?.(context);
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[${name}] page error:`, error));
+  page.on("console", (message) => {
+    if (/Content Security Policy/.test(message.text())) console.error(`[${name}] CSP:`, message.text());
+  });
   await page.goto(path);
   return { name, context, page };
+}
+
+/** What the page's Content-Security-Policy refused since it loaded (as "directive blocked source:line"). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { plenaryCspViolations?: string[] }).plenaryCspViolations ?? []);
 }
 
 /** The connection indicator. */
@@ -213,7 +229,8 @@ export async function fetchDraftJSON(server: TestServer, id = DEMO_DRAFT): Promi
 
 /** Runs axe-core on the page; returns its violations as short readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the DevTools protocol: an inline <script> would be refused by the page's CSP.
+  await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((violation) => ({

@@ -6,14 +6,20 @@ import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
 import { CloseCode, COLLAB_PATH, ErrorCode, MAX_MESSAGE_BYTES } from "@plenary/protocol";
 import crossws from "crossws/adapters/node";
 import sirv from "sirv";
-import { Accounts } from "./accounts/service.ts";
+import { createFacilitator, FACILITATOR_CONFIGURED, type FacilitatorBootstrap } from "./accounts/bootstrap.ts";
+import { type AccountLimits, Accounts } from "./accounts/service.ts";
 import { AccountStore } from "./accounts/store.ts";
 import { AccessControl } from "./collab/access.ts";
 import { CollabGuard } from "./collab/guard.ts";
 import { DurablePersistence } from "./collab/persistence.ts";
+import { SessionEnforcement } from "./collab/sessions.ts";
 import { UpdateValidation } from "./collab/validation.ts";
-import { seedDemo } from "./demo/seed.ts";
+import { DemoOnPublicInterfaceError, isLoopbackHost } from "./demo/exposure.ts";
+import { demoAccountsActive, retireDemoAccounts, seedDemo } from "./demo/seed.ts";
+import { clientAddress, type ProxyHeader, proxyTrust } from "./http/addresses.ts";
+import { awaitContinue } from "./http/body.ts";
 import { checkCsrf, clearSessionCookie, type Handler, sessionOfRequest } from "./http/context.ts";
+import { securityHeaderLines, setSecurityHeaders } from "./http/headers.ts";
 import { HttpError, sendError, sendJSON } from "./http/respond.ts";
 import { Router } from "./http/router.ts";
 import { authRoutes } from "./http/routes/auth.ts";
@@ -49,6 +55,21 @@ export interface ServerOptions {
   logUpdates?: boolean;
   /** log2 of scrypt's N for password hashes; default 17 (tests use less to run fast). */
   passwordCost?: number;
+  /**
+   * Reverse proxies whose forwarded header names the client (addresses, CIDR ranges or
+   * "loopback"); default none, and forwarded headers are ignored. See docs/operations.md.
+   */
+  trustedProxies?: string | readonly string[];
+  /** The header those proxies set; default "x-forwarded-for". */
+  proxyHeader?: ProxyHeader;
+  /** A real first facilitator to create when the store has no account with that address (disables the demo). */
+  facilitator?: FacilitatorBootstrap;
+  /** Serve the demo accounts on an interface other machines can reach; default false (refused). */
+  allowPublicDemo?: boolean;
+  /** Attempts allowed on the unauthenticated endpoints (sign-in, applications, invitations). */
+  limits?: Partial<AccountLimits>;
+  /** How often live connections are checked against their sessions (ms); default 500. */
+  sessionSweepMs?: number;
   /** The clock; injected by tests. */
   now?: () => Date;
 }
@@ -63,6 +84,8 @@ export interface RunningServer {
   hocuspocus: Hocuspocus;
   /** Whether the demo negotiation was loaded by this start. */
   seededDemo: boolean;
+  /** Whether the demo accounts can be signed in to (false once a real facilitator is configured). */
+  demoAccounts: boolean;
   /** Closes connections, compacts open drafts and closes the store. */
   close(): Promise<void>;
 }
@@ -76,29 +99,46 @@ export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, "../../web/dist");
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
+  const host = options.host ?? "127.0.0.1";
+  const trust = proxyTrust(options.trustedProxies ?? [], options.proxyHeader);
   const storage = new SqliteStorage({ path: join(options.dataDir, "plenary.sqlite"), now });
-  const accounts = new Accounts({ store: new AccountStore(storage.database), now, passwordCost: options.passwordCost });
-  const seededDemo = (options.seedDemo ?? true) && (await seedDemo(storage, accounts, now));
+  const accounts = new Accounts({
+    store: new AccountStore(storage.database),
+    now,
+    passwordCost: options.passwordCost,
+    limits: options.limits,
+  });
+  let seededDemo: boolean;
+  try {
+    seededDemo = await prepareAccounts(storage, accounts, options, host, now);
+  } catch (error) {
+    storage.close();
+    throw error;
+  }
   accounts.store.deleteExpiredSessions(now().toISOString());
   const suggestionStore = new SuggestionStore(storage.database);
+  const sessions = new SessionEnforcement({ accounts, storage, now, sweepMs: options.sessionSweepMs });
 
   const hocuspocus = new Hocuspocus({
     name: "plenary",
     quiet: true,
     debounce: options.compactDebounceMs ?? 2000,
     extensions: [
+      sessions,
       new DurablePersistence({ storage, logUpdates: options.logUpdates ?? true }),
       new CollabGuard(),
       new AccessControl(storage, accounts),
       new UpdateValidation({ store: suggestionStore, now }),
     ],
   });
+  sessions.watch(hocuspocus);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveStatic =
     webRoot && existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true, gzip: false }) : undefined;
 
-  const httpServer = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(res);
     handleRequest(req, res).catch((error: unknown) => {
       const httpError =
         error instanceof HttpError ? error : new HttpError(500, ErrorCode.Internal, "The server failed to answer");
@@ -106,6 +146,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!res.headersSent) sendError(res, httpError);
       else res.end();
     });
+  };
+  const httpServer = createServer(answer);
+  // A client that waits for "100 Continue" gets it only for a body the endpoint will take (see body.ts).
+  httpServer.on("checkContinue", (req, res) => {
+    awaitContinue(req, res);
+    answer(req, res);
   });
 
   const suggestions = new SuggestionService({
@@ -152,10 +198,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestUrl(req.url);
     if (url.pathname === "/healthz") return sendJSON(res, 200, { ok: true });
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
-      const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+      const segments = pathSegments(url.pathname);
       const match = router.match(req.method ?? "GET", segments);
       if (!match) throw new HttpError(404, ErrorCode.NotFound, `There is no API endpoint ${url.pathname}`);
       if ("allowed" in match) {
@@ -164,7 +210,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       const session = readSession(req, res, match.params, url.pathname);
       checkCsrf(req, session);
-      const clientAddress = req.socket.remoteAddress ?? "unknown";
       const context = {
         req,
         res,
@@ -176,7 +221,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         revisions,
         reports,
         session,
-        clientAddress,
+        clientAddress: clientAddress(req.socket.remoteAddress, req.headers, trust),
       };
       return match.handler(context);
     }
@@ -186,15 +231,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const ws = collabWebSocket(hocuspocus);
   httpServer.on("upgrade", (request, socket, head) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname !== COLLAB_PATH) {
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    // Whatever the request holds, this listener must not throw: nothing would catch it.
+    const path = safePathname(request.url);
+    if (path !== COLLAB_PATH) {
+      const status = path === undefined ? "400 Bad Request" : "404 Not Found";
+      socket.end(`HTTP/1.1 ${status}\r\n${securityHeaderLines()}Content-Length: 0\r\nConnection: close\r\n\r\n`);
       return;
     }
-    ws.handleUpgrade(request, socket, head);
+    try {
+      ws.handleUpgrade(request, socket, head);
+    } catch (error) {
+      console.error("WebSocket upgrade failed:", error);
+      socket.destroy();
+    }
   });
 
-  await listen(httpServer, options.port ?? 4400, options.host ?? "127.0.0.1");
+  await listen(httpServer, options.port ?? 4400, host);
   const { port, address } = httpServer.address() as AddressInfo;
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
 
@@ -206,6 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         hocuspocus.closeConnections();
         httpServer.closeAllConnections();
       });
+      sessions.stop();
       hocuspocus.flushPendingStores();
       await waitForUnload(hocuspocus);
       storage.close();
@@ -213,7 +266,70 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, port, storage, accounts, hocuspocus, seededDemo, close };
+  return { url, port, storage, accounts, hocuspocus, seededDemo, demoAccounts: demoAccountsActive(accounts), close };
+}
+
+/**
+ * Everything about accounts that is decided before the server listens: the demo (loaded into an
+ * empty store, unless a real facilitator is given), the real first facilitator, the demo accounts
+ * disabled once a real facilitator is configured, and no demo accounts on an interface other
+ * machines can reach unless allowed. Returns whether the demo was loaded.
+ */
+async function prepareAccounts(
+  storage: Storage,
+  accounts: Accounts,
+  options: ServerOptions,
+  host: string,
+  now: () => Date,
+): Promise<boolean> {
+  const wantsDemo = (options.seedDemo ?? true) && options.facilitator === undefined;
+  const configured =
+    options.facilitator !== undefined || accounts.store.getSetting(FACILITATOR_CONFIGURED) !== undefined;
+  const emptyStore = accounts.store.listProcesses().length === 0 && storage.listDrafts().length === 0;
+  const demoWillBeActive = !configured && ((wantsDemo && emptyStore) || demoAccountsActive(accounts));
+  if (demoWillBeActive && !options.allowPublicDemo && !(await isLoopbackHost(host))) {
+    throw new DemoOnPublicInterfaceError(host);
+  }
+  const seeded = wantsDemo && (await seedDemo(storage, accounts, now));
+  const facilitator = options.facilitator;
+  if (facilitator) {
+    if (!accounts.store.findUserByEmail(facilitator.email)) await createFacilitator(accounts, facilitator, now);
+    if (accounts.store.getSetting(FACILITATOR_CONFIGURED) === undefined) {
+      accounts.store.putSetting(FACILITATOR_CONFIGURED, now().toISOString());
+    }
+  }
+  retireDemoAccounts(accounts);
+  return seeded;
+}
+
+// The request target as a URL; one that cannot be read ("//[") is refused with 400, not 500.
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? "/", "http://localhost");
+  } catch {
+    throw new HttpError(400, ErrorCode.BadRequest, "The request's address cannot be read.");
+  }
+}
+
+function safePathname(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? "/", "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+// The decoded segments of an API path; malformed percent-encoding ("%E0%A4%A") is refused with 400.
+function pathSegments(pathname: string): string[] {
+  try {
+    return pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new HttpError(
+      400,
+      ErrorCode.BadRequest,
+      "The address contains malformed percent-encoding (a % not followed by valid UTF-8 in hex).",
+    );
+  }
 }
 
 function notFound(res: ServerResponse): void {

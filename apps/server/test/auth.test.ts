@@ -205,6 +205,52 @@ describe("invitations", () => {
     expect(errorCode(unknown.body)).toBe("invite_not_found");
   });
 
+  it("an invitation made for one e-mail address is accepted only with that address", async () => {
+    const { url, server } = await serverWithClock();
+    const { token } = await invite(url, { role: "delegate", partyId: "party-norway", email: "ingrid@norway.example" });
+    const account = { displayName: "Someone Else", password: "a-long-passphrase" };
+    for (const email of ["mallory@evil.example", "ingrid@norway.example.evil", "ingrid+x@norway.example"]) {
+      const refused = await new HttpClient(url).post(`/api/invites/${token}/accept`, { ...account, email });
+      expect(refused.status).toBe(403);
+      expect(errorCode(refused.body)).toBe("invite_email_mismatch");
+      expect(refused.headers.get("set-cookie")).toBeNull();
+      expect(server.accounts.store.findUserByEmail(email)).toBeUndefined();
+    }
+    // The link still works for the person it was made for (whatever the case of the address).
+    const accepted = await new HttpClient(url).post<SessionResponse>(`/api/invites/${token}/accept`, {
+      ...account,
+      displayName: "Ingrid Berg",
+      email: "Ingrid@NORWAY.example",
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.memberships).toEqual([{ processId: PROCESS, role: "delegate" }]);
+  });
+
+  it("limits failed attempts to accept invitations from one address; accepted ones do not count", async () => {
+    const { url, server, advance } = await serverWithClock();
+    const { token } = await invite(url, { role: "observer", partyId: "party-uni-lab" });
+    const account = { displayName: "Guesser", email: "guess@uni.example", password: "a-long-passphrase" };
+    const statuses = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await new HttpClient(url).post(`/api/invites/guess-${i}/accept`, account)).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(404));
+    const limited = await new HttpClient(url).post(`/api/invites/${token}/accept`, account);
+    expect(limited.status).toBe(429);
+    expect(errorCode(limited.body)).toBe("rate_limited");
+    expect(server.accounts.store.findUserByEmail(account.email)).toBeUndefined();
+    advance(HOUR + 1000);
+    expect((await new HttpClient(url).post(`/api/invites/${token}/accept`, account)).status).toBe(201);
+    for (let i = 0; i < 12; i++) {
+      const { token: next } = await invite(url, { role: "observer", partyId: "party-uni-lab" });
+      const accepted = await new HttpClient(url).post(`/api/invites/${next}/accept`, {
+        ...account,
+        email: `member-${i}@uni.example`,
+      });
+      expect(accepted.status).toBe(201);
+    }
+  });
+
   it("refuses invalid input with a sentence saying what is wrong", async () => {
     const { url } = await serverWithClock();
     const facilitator = await signedIn(url, FACILITATOR);
@@ -229,13 +275,17 @@ describe("accreditation", () => {
     statement: "We work with rural communities on affordable connectivity and want to contribute to section II.",
   };
 
-  it("an organisation applies; once approved, its member is an observer", async () => {
+  it("an organisation applies, its contact signs in to follow it; once approved, its member is an observer", async () => {
     const { url } = await serverWithClock();
     const applicant = new HttpClient(url);
-    const applied = await applicant.post<SessionResponse>(`/api/processes/${PROCESS}/accreditations`, application);
-    expect(applied.status).toBe(201);
-    expect(applied.body.memberships).toEqual([]);
-    expect(applied.body.applications.map((a) => a.status)).toEqual(["pending"]);
+    const applied = await applicant.post(`/api/processes/${PROCESS}/accreditations`, application);
+    expect(applied.status).toBe(202);
+    expect(applied.body).toEqual({ received: true });
+    expect(applied.headers.get("set-cookie")).toBeNull();
+
+    await applicant.signIn(application.email, application.password);
+    expect(applicant.session?.memberships).toEqual([]);
+    expect(applicant.session?.applications.map((a) => a.status)).toEqual(["pending"]);
 
     const facilitator = await signedIn(url, FACILITATOR);
     const queue = await facilitator.get<{ applications: ApplicationView[] }>(
@@ -258,6 +308,7 @@ describe("accreditation", () => {
     const { url } = await serverWithClock();
     const applicant = new HttpClient(url);
     await applicant.post(`/api/processes/${PROCESS}/accreditations`, application);
+    await applicant.signIn(application.email, application.password);
     const facilitator = await signedIn(url, FACILITATOR);
     const id = applicant.session!.applications[0]!.id;
     await facilitator.post(`/api/accreditations/${id}/decision`, { decision: "decline", reason: "Outside the scope." });
@@ -270,13 +321,100 @@ describe("accreditation", () => {
     expect(body.memberships).toEqual([]);
   });
 
-  it("refuses an e-mail address that already has an account", async () => {
-    const { url } = await serverWithClock();
-    const answer = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+  it("answers the same for an address that has an account, records nothing, and tells the address's owner", async () => {
+    const { url, server } = await serverWithClock();
+    const fresh = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
       ...application,
-      email: OBSERVER.email,
+      email: "fresh@rcn.example",
     });
-    expect(answer.status).toBe(409);
-    expect(errorCode(answer.body)).toBe("email_taken");
+    const partiesBefore = server.accounts.store.listParties().length;
+    const applicationsBefore = server.accounts.store.applications(PROCESS).length;
+    const taken = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+      ...application,
+      email: OBSERVER.email.toUpperCase(),
+      organisation: "Impostor Foundation",
+    });
+    expect([taken.status, taken.body]).toEqual([fresh.status, fresh.body]);
+    const names = (headers: Headers) => [...(headers as unknown as Map<string, string>).keys()].sort();
+    expect(names(taken.headers)).toEqual(names(fresh.headers));
+    expect(server.accounts.store.listParties()).toHaveLength(partiesBefore);
+    expect(server.accounts.store.applications(PROCESS)).toHaveLength(applicationsBefore);
+    // The applicant's password is not the account's: signing in with it fails like any wrong password.
+    const impostor = await new HttpClient(url).post("/api/auth/sign-in", {
+      email: OBSERVER.email,
+      password: application.password,
+    });
+    expect(errorCode(impostor.body)).toBe("invalid_credentials");
+
+    const owner = await signedIn(url, OBSERVER);
+    expect(owner.session?.notices).toEqual([
+      {
+        id: expect.any(String),
+        kind: "application-with-your-address",
+        process: expect.objectContaining({ id: PROCESS }),
+        organisation: "Impostor Foundation",
+        at: expect.any(String),
+      },
+    ]);
+    expect(owner.session?.applications).toEqual([]);
+    const noticeId = owner.session!.notices[0]!.id;
+    const dismissed = await owner.request<SessionResponse>("DELETE", `/api/session/notices/${noticeId}`, {});
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.notices).toEqual([]);
+    const again = await owner.request("DELETE", `/api/session/notices/${noticeId}`, {});
+    expect(again.status).toBe(404);
+  });
+
+  it("refuses more than five applications an hour from one address, before doing any work", async () => {
+    const { url, server, advance } = await serverWithClock();
+    const answers = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+        ...application,
+        email: `flood-${i}@spam.example`,
+      });
+      answers.push(answer.status);
+    }
+    expect(answers).toEqual([202, 202, 202, 202, 202, 429, 429]);
+    expect(server.accounts.store.findUserByEmail("flood-5@spam.example")).toBeUndefined();
+    advance(61 * 60_000);
+    const later = await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+      ...application,
+      email: "later@rcn.example",
+    });
+    expect(later.status).toBe(202);
+  });
+
+  it("does not list the organisations of pending or declined applications among the parties", async () => {
+    const { url } = await serverWithClock();
+    const facilitator = await signedIn(url, FACILITATOR);
+    const organisations = ["Pending Org", "Declined Org", "Approved Org"];
+    for (const [i, organisation] of organisations.entries()) {
+      await new HttpClient(url).post(`/api/processes/${PROCESS}/accreditations`, {
+        ...application,
+        organisation,
+        email: `contact-${i}@orgs.example`,
+      });
+    }
+    const queue = await facilitator.get<{ applications: ApplicationView[] }>(
+      `/api/processes/${PROCESS}/accreditations`,
+    );
+    const idOf = (name: string) => queue.body.applications.find((a) => a.organisation.name === name)!.id;
+    await facilitator.post(`/api/accreditations/${idOf("Declined Org")}/decision`, {
+      decision: "decline",
+      reason: "Outside the scope.",
+    });
+    await facilitator.post(`/api/accreditations/${idOf("Approved Org")}/decision`, {
+      decision: "approve",
+      reason: "Welcome.",
+    });
+    for (const client of [new HttpClient(url), facilitator]) {
+      const { body } = await client.get<{ parties: { name: string }[] }>("/api/parties");
+      const names = body.parties.map((party) => party.name);
+      expect(names).toContain("Approved Org");
+      expect(names).toContain("Kenya");
+      expect(names).not.toContain("Pending Org");
+      expect(names).not.toContain("Declined Org");
+    }
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
   clients.delegate = await signedIn(url, account("delegate"));
   clients.observer = await signedIn(url, account("observer"));
   clients.applicant = new HttpClient(url);
-  await clients.applicant.post(`/api/processes/${PROCESS}/accreditations`, application("applicant"));
+  const applied = application("applicant");
+  await clients.applicant.post(`/api/processes/${PROCESS}/accreditations`, applied);
+  await clients.applicant.signIn(applied.email, applied.password);
   clients.nobody = new HttpClient(url);
   brazil = await signedIn(url, DEMO_ACCOUNTS.find((a) => a.email.startsWith("brazil"))!);
 });
@@ -132,6 +134,23 @@ const PROBES: Record<Action, (client: HttpClient, who: Identity) => Promise<bool
   "revision.publish": async (c) => ok((await c.post(`/api/drafts/${DRAFT}/revisions`, { note: "probe" })).status),
   "draft.create": async (c) => ok((await c.post(`/api/processes/${PROCESS}/drafts`, { title: "New draft" })).status),
   "participants.read": async (c) => ok((await c.get(`/api/processes/${PROCESS}/participants`)).status),
+  "participants.manage": async (c, who) => {
+    const target = await t.server.accounts.createAccount({
+      displayName: `Target of ${who}`,
+      email: `target-${who}-${++counter}@example.org`,
+      password: "a-long-passphrase",
+      partyId: "party-norway",
+      processId: PROCESS,
+      role: "delegate",
+    });
+    const path = `/api/processes/${PROCESS}/participants/${target.id}`;
+    const changed = ok((await c.post(`${path}/role`, { role: "observer" })).status);
+    const removed = ok((await c.request("DELETE", path, {})).status);
+    const role = t.server.accounts.store.roleOf(PROCESS, target.id);
+    // Both or neither: and what the server answered is what it did.
+    expect(role).toBe(removed ? "public" : changed ? "observer" : "delegate");
+    return changed && removed;
+  },
   "invite.create": async (c) =>
     ok((await c.post(`/api/processes/${PROCESS}/invites`, { role: "delegate", partyId: "party-norway" })).status),
   "accreditation.apply": async (c, who) =>

@@ -15,6 +15,8 @@ export class HttpClient {
   readonly baseUrl: string;
   cookie: string | undefined;
   session: SessionResponse | undefined;
+  /** Headers sent with every request (e.g. the X-Forwarded-For a proxy would add). */
+  readonly headers: Record<string, string> = {};
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
@@ -30,7 +32,7 @@ export class HttpClient {
     body?: unknown,
     options: { csrf?: boolean; origin?: string } = {},
   ): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (this.cookie) headers.cookie = this.cookie;
     if ((options.csrf ?? true) && this.csrfToken && method !== "GET") headers["x-csrf-token"] = this.csrfToken;

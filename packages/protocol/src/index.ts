@@ -1,4 +1,6 @@
 export {
+  type AccountNotice,
+  type ApplicationReceivedResponse,
   type ApplicationView,
   type AuditEntryView,
   COLLAB_PATH,
@@ -13,6 +15,7 @@ export {
   type InviteCreatedResponse,
   type InviteInfoResponse,
   MAX_MESSAGE_BYTES,
+  type ParticipantChangeView,
   type ParticipantView,
   type PersonView,
   type ProcessListResponse,
@@ -49,7 +52,17 @@ export {
   partyFromRequest,
   RationaleRequest,
   ReplyRequest,
+  RoleChangeRequest,
   SignInRequest,
   SuggestionDecisionRequest,
 } from "./requests.ts";
 export { ACTIONS, type Action, can, PERMISSIONS, ROLES, type Role } from "./roles.ts";
+export {
+  type PlainTextOptions,
+  plainText,
+  plainTextProblem,
+  recordId,
+  TEXT_PROBLEM_MESSAGES,
+  type TextProblem,
+} from "./text.ts";
+export { validateWithoutEval } from "./validation.ts";

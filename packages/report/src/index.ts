@@ -1,3 +1,4 @@
+export { csvCell, csvTable } from "./csv.ts";
 export {
   type GroupFigures,
   inputReport,

@@ -1,4 +1,5 @@
 import type { Party, PersonView, RegionalGroup, StakeholderGroup, VersionRef } from "@plenary/protocol";
+import { csvTable } from "./csv.ts";
 import { type Hemisphere, hemisphereOf } from "./south.ts";
 
 /** What became of a proposal, as of the moment the report is about. */
@@ -199,21 +200,20 @@ const CSV_COLUMNS: (keyof ReportRow)[] = [
   "decidedAt",
 ];
 
-/** The rows as CSV (RFC 4180: quoted fields, CRLF), with a header row; parties by name, supporters separated by "; ". */
+/**
+ * The rows as CSV (RFC 4180: quoted fields, CRLF), with a header row; parties by name, supporters
+ * separated by "; "; cells a spreadsheet would run as formulas are neutralised ({@link csvCell}).
+ */
 export function reportCSV(rows: readonly ReportRow[]): string {
-  const cell = (value: unknown) => {
-    const text =
-      value === null || value === undefined
-        ? ""
-        : Array.isArray(value)
-          ? (value as Party[]).map((party) => party.name).join("; ")
-          : typeof value === "object"
-            ? (value as Party).name
-            : String(value);
-    return /[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  const cell = (value: unknown) =>
+    value === null || value === undefined
+      ? ""
+      : Array.isArray(value)
+        ? (value as Party[]).map((party) => party.name).join("; ")
+        : typeof value === "object"
+          ? (value as Party).name
+          : String(value);
+  return csvTable([CSV_COLUMNS, ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])))]);
 }
 
 /** `GET /api/drafts/:id/report`: the input report of a revision (or of the live draft since the last revision). */

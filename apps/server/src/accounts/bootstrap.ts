@@ -3,6 +3,12 @@ import { HttpError } from "../http/respond.ts";
 import type { Accounts } from "./service.ts";
 import { newId } from "./tokens.ts";
 
+/**
+ * The setting that records that a real facilitator was configured (by the variables of the
+ * first start, or by `create-facilitator`): from then on the demo accounts are disabled.
+ */
+export const FACILITATOR_CONFIGURED = "facilitator-configured";
+
 /** What is needed to make the first facilitator of a new installation. */
 export interface FacilitatorBootstrap {
   email: string;
@@ -16,7 +22,8 @@ export interface FacilitatorBootstrap {
 
 /**
  * Makes a facilitator account: in the first process, or in a new process when
- * there is none. Refuses an e-mail address that already has an account.
+ * there is none. Refuses an e-mail address that already has an account. Records
+ * that a real facilitator is configured ({@link FACILITATOR_CONFIGURED}).
  */
 export async function createFacilitator(accounts: Accounts, request: FacilitatorBootstrap, now = () => new Date()) {
   if (request.password.length < 10) {
@@ -55,5 +62,6 @@ export async function createFacilitator(accounts: Accounts, request: Facilitator
     processId: process.id,
     role: "facilitator",
   });
+  store.putSetting(FACILITATOR_CONFIGURED, user.createdAt);
   return { user, process, party };
 }

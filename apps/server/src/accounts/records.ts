@@ -71,3 +71,14 @@ export interface ParticipantRecord {
   role: Exclude<Role, "public">;
   joinedAt: string;
 }
+
+/** Something the owner of an account should learn when they next sign in. */
+export interface NoticeRecord {
+  id: string;
+  userId: string;
+  /** Someone applied for accreditation with this account's e-mail address (nothing was recorded). */
+  kind: "application-with-your-address";
+  processId: string;
+  organisation: string;
+  createdAt: string;
+}

@@ -1,10 +1,59 @@
 import { ErrorCode, type Party, type Role } from "@plenary/protocol";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { addressKey } from "../http/addresses.ts";
+import { AttemptLimiter, type LimitKey, type LimitRule } from "../http/limiter.ts";
 import { HttpError } from "../http/respond.ts";
 import { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword } from "./passwords.ts";
-import type { ApplicationRecord, InviteRecord, SessionRecord, UserRecord } from "./records.ts";
+import type { ApplicationRecord, InviteRecord, ParticipantRecord, SessionRecord, UserRecord } from "./records.ts";
 import type { AccountStore } from "./store.ts";
 import { derivedToken, newId, newToken, tokenHash } from "./tokens.ts";
+
+/**
+ * How many attempts the unauthenticated endpoints allow. Sign-in failures are counted per
+ * account and address (so that a stranger elsewhere cannot lock the owner out) and per address
+ * (so that one address cannot try many accounts); applications, which create accounts, and failed
+ * invitation acceptances, per address.
+ */
+export interface AccountLimits {
+  signInPerAccount: LimitRule;
+  signInPerAddress: LimitRule;
+  applicationsPerAddress: LimitRule;
+  /** Failed attempts to accept an invitation. */
+  invitationsPerAddress: LimitRule;
+}
+
+const MINUTE = 60_000;
+
+/** The limits used unless a server is told otherwise. */
+export const DEFAULT_LIMITS: AccountLimits = {
+  signInPerAccount: { attempts: 5, windowMs: 15 * MINUTE },
+  signInPerAddress: { attempts: 20, windowMs: 15 * MINUTE },
+  applicationsPerAddress: { attempts: 5, windowMs: 60 * MINUTE },
+  invitationsPerAddress: { attempts: 10, windowMs: 60 * MINUTE },
+};
+
+/**
+ * A participant's role changed, or they were removed from a process (`to` is "public"): a value
+ * that can be stored, sent and put on the public record.
+ */
+export interface ParticipantChange {
+  kind: "role-changed" | "participant-removed";
+  processId: string;
+  userId: string;
+  partyId: string;
+  from: Exclude<Role, "public">;
+  to: Role;
+  /** The facilitator who made the change. */
+  by: string;
+  at: string;
+}
+
+/** What {@link Accounts.subscribe} reports: a session that ended, or a change to someone's participation. */
+export type AccountEvent =
+  | { kind: "session-ended"; userId: string; tokenHash: string; why: "signed-out" | "expired" | "disabled" }
+  | ParticipantChange;
+
+// What a disabled account's password hash is replaced with: no password matches it.
+const DISABLED_HASH = "disabled";
 
 /** Options for {@link Accounts}. */
 export interface AccountsOptions {
@@ -15,9 +64,8 @@ export interface AccountsOptions {
   sessionMs?: number;
   /** log2 of scrypt's N; default {@link DEFAULT_PASSWORD_COST}. */
   passwordCost?: number;
-  /** Failed sign-ins allowed per address and e-mail in `signInWindowSeconds`; default 5. */
-  signInAttempts?: number;
-  signInWindowSeconds?: number;
+  /** Attempts allowed on the unauthenticated endpoints; default {@link DEFAULT_LIMITS}. */
+  limits?: Partial<AccountLimits>;
 }
 
 /** A session as the server uses it: the record, its user and party. */
@@ -54,7 +102,9 @@ export class Accounts {
   private readonly now: () => Date;
   private readonly sessionMs: number;
   private readonly passwordCost: number;
-  private readonly limiter: RateLimiterMemory;
+  private readonly limits: AccountLimits;
+  private readonly limiter: AttemptLimiter;
+  private readonly listeners = new Set<(event: AccountEvent) => void>();
   private dummyHash: Promise<string>;
   // Derives each session's WebSocket token, so it can be given out again without being stored.
   private readonly collabSecret: string;
@@ -64,10 +114,8 @@ export class Accounts {
     this.now = options.now ?? (() => new Date());
     this.sessionMs = options.sessionMs ?? 7 * DAY;
     this.passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
-    this.limiter = new RateLimiterMemory({
-      points: options.signInAttempts ?? 5,
-      duration: options.signInWindowSeconds ?? 15 * 60,
-    });
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.limiter = new AttemptLimiter({ now: () => this.now().getTime() });
     // Verified against when the e-mail is unknown, so that unknown and known addresses take as long.
     this.dummyHash = hashPassword(newToken(), this.passwordCost);
     this.collabSecret = this.store.setting("collab-token-secret", newToken);
@@ -82,27 +130,53 @@ export class Accounts {
     return hashPassword(password, this.passwordCost);
   }
 
-  /** Signs a person in; refuses wrong credentials and, past a few failures, further attempts for a while. */
+  /**
+   * Reports every {@link AccountEvent} to `listener`: ended sessions (so that their live
+   * connections close), role changes and removals (for the same, and for the public record).
+   * Returns the function that stops it.
+   */
+  subscribe(listener: (event: AccountEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: AccountEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * Signs a person in; refuses wrong credentials and, past a few failures, further attempts for a
+   * while. The attempt is counted before the password is checked, so that parallel guesses are
+   * limited as well as successive ones; a successful sign-in does not count.
+   */
   async signIn(email: string, password: string, clientAddress: string): Promise<NewSession> {
-    const key = `${clientAddress}|${email.toLowerCase()}`;
-    const limit = await this.limiter.get(key);
-    if (limit && limit.remainingPoints <= 0) {
-      const minutes = Math.ceil(limit.msBeforeNext / 60_000);
-      throw new HttpError(
-        429,
-        ErrorCode.RateLimited,
-        `Too many failed sign-ins. Try again in ${minutes} min.`,
-        Math.ceil(limit.msBeforeNext / 1000),
-      );
-    }
-    const user = this.store.findUserByEmail(email);
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !valid) {
-      await this.limiter.penalty(key, 1);
+    const address = addressKey(clientAddress);
+    const accountKey = `sign-in:${address}|${normaliseEmail(email)}`;
+    const attempt = this.take(
+      [
+        { key: accountKey, rule: this.limits.signInPerAccount },
+        { key: `sign-in:${address}`, rule: this.limits.signInPerAddress },
+      ],
+      "Too many failed sign-ins.",
+    );
+    const user = this.store.findUserByEmail(email.trim());
+    const usable = user && user.passwordHash !== DISABLED_HASH ? user : undefined;
+    const valid = await verifyPassword(password, usable?.passwordHash ?? (await this.dummyHash));
+    if (!usable || !valid) {
       throw new HttpError(401, ErrorCode.InvalidCredentials, "The e-mail address or the password is wrong.");
     }
-    await this.limiter.delete(key);
-    return this.startSession(user);
+    attempt.giveBack();
+    this.limiter.clear(accountKey);
+    return this.startSession(usable);
+  }
+
+  // Counts an attempt under every key, or refuses it (429, with the time to wait) when one is used up.
+  private take(keys: readonly LimitKey[], what: string): { giveBack(): void } {
+    const attempt = this.limiter.take(keys);
+    if (attempt.ok) return attempt;
+    const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    throw new HttpError(429, ErrorCode.RateLimited, `${what} Try again in ${minutes} min.`, seconds);
   }
 
   /** Opens a session for a user (after sign-in, invitation or application). */
@@ -136,6 +210,7 @@ export class Accounts {
     if (!session) return undefined;
     if (session.expiresAt <= this.now().toISOString()) {
       this.store.deleteSession(session.tokenHash);
+      this.emit({ kind: "session-ended", userId: session.userId, tokenHash: session.tokenHash, why: "expired" });
       throw new HttpError(401, ErrorCode.SessionExpired, "Your session has expired. Please sign in again.");
     }
     const user = this.store.getUser(session.userId);
@@ -143,8 +218,109 @@ export class Accounts {
     return { session, user, party: this.partyOf(user) };
   }
 
+  /** Ends a session: its cookie and collab token stop working, and its live connections are closed. */
   signOut(session: SessionRecord): void {
     this.store.deleteSession(session.tokenHash);
+    this.emit({ kind: "session-ended", userId: session.userId, tokenHash: session.tokenHash, why: "signed-out" });
+  }
+
+  /**
+   * Disables an account for good: no password matches it any more (a sign-in is refused like a
+   * wrong password, after the same work), and its sessions end.
+   */
+  disableAccount(userId: string): void {
+    const sessions = this.store.transaction(() => {
+      this.store.setPasswordHash(userId, DISABLED_HASH);
+      const open = this.store.sessionsOf(userId);
+      for (const session of open) this.store.deleteSession(session.tokenHash);
+      return open;
+    });
+    for (const session of sessions) {
+      this.emit({ kind: "session-ended", userId, tokenHash: session.tokenHash, why: "disabled" });
+    }
+  }
+
+  /** Whether the account can be signed in to (it has not been disabled). */
+  isEnabled(user: UserRecord): boolean {
+    return user.passwordHash !== DISABLED_HASH;
+  }
+
+  /**
+   * Gives a participant another role in a process. Refuses someone who is not a participant
+   * (`participant_not_found`) and a change that would leave the process without a facilitator
+   * (`last_facilitator`). Returns the change (undefined when the role was that already), which is
+   * also reported to {@link subscribe}rs: the person's live connections to the process's drafts
+   * close, and they reconnect with the new role.
+   */
+  changeRole(
+    actor: UserRecord,
+    processId: string,
+    userId: string,
+    role: Exclude<Role, "public">,
+  ): ParticipantChange | undefined {
+    const at = this.now().toISOString();
+    const change = this.store.transaction(() => {
+      const participant = this.requireParticipant(processId, userId);
+      if (participant.role === role) return undefined;
+      if (participant.role === "facilitator") this.assertAnotherFacilitator(processId);
+      this.store.setRole(processId, userId, role, at);
+      return this.participantChange("role-changed", participant, processId, role, actor, at);
+    });
+    if (change) this.emit(change);
+    return change;
+  }
+
+  /**
+   * Removes a participant from a process: they keep their account, and read the process as the
+   * public does. Same refusals and the same report as {@link changeRole}.
+   */
+  removeParticipant(actor: UserRecord, processId: string, userId: string): ParticipantChange {
+    const at = this.now().toISOString();
+    const change = this.store.transaction(() => {
+      const participant = this.requireParticipant(processId, userId);
+      if (participant.role === "facilitator") this.assertAnotherFacilitator(processId);
+      this.store.removeMembership(processId, userId);
+      return this.participantChange("participant-removed", participant, processId, "public", actor, at);
+    });
+    this.emit(change);
+    return change;
+  }
+
+  private requireParticipant(processId: string, userId: string): ParticipantRecord {
+    const participant = this.store.participant(processId, userId);
+    if (!participant) {
+      throw new HttpError(404, ErrorCode.ParticipantNotFound, "This person does not take part in the process.");
+    }
+    return participant;
+  }
+
+  private assertAnotherFacilitator(processId: string): void {
+    if (this.store.countRole(processId, "facilitator") > 1) return;
+    throw new HttpError(
+      409,
+      ErrorCode.LastFacilitator,
+      "This is the process's only facilitator: make someone else a facilitator first.",
+    );
+  }
+
+  private participantChange(
+    kind: ParticipantChange["kind"],
+    participant: ParticipantRecord,
+    processId: string,
+    to: Role,
+    actor: UserRecord,
+    at: string,
+  ): ParticipantChange {
+    return {
+      kind,
+      processId,
+      userId: participant.user.id,
+      partyId: participant.party.id,
+      from: participant.role,
+      to,
+      by: actor.id,
+      at,
+    };
   }
 
   /** A person's role in a process ("public" when signed out or without a role). */
@@ -201,9 +377,25 @@ export class Accounts {
     return { invite, party: this.requireParty(invite.partyId) };
   }
 
-  /** Makes an account through an invitation, gives it the invitation's party and role, and signs it in. */
-  async acceptInvite(token: string, account: NewAccount): Promise<NewSession> {
-    this.usableInvite(token);
+  /**
+   * Makes an account through an invitation, gives it the invitation's party and role, and signs it
+   * in. An invitation made for an e-mail address is accepted only with that address. Failed
+   * attempts (unknown, used or expired links, another address, a taken e-mail) are limited per
+   * client address; accounts made through invitations are bounded by the links facilitators make.
+   */
+  async acceptInvite(token: string, account: NewAccount, clientAddress: string): Promise<NewSession> {
+    const attempt = this.take(
+      [{ key: `invite:${addressKey(clientAddress)}`, rule: this.limits.invitationsPerAddress }],
+      "Too many attempts to accept invitations from this network.",
+    );
+    const { invite } = this.usableInvite(token);
+    if (invite.email !== null && normaliseEmail(invite.email) !== normaliseEmail(account.email)) {
+      throw new HttpError(
+        403,
+        ErrorCode.InviteEmailMismatch,
+        "This invitation is for another e-mail address. Use the address it was sent to, or ask the facilitators for a new link.",
+      );
+    }
     this.assertEmailFree(account.email);
     const passwordHash = await this.hashPassword(account.password);
     const user = this.store.transaction(() => {
@@ -218,12 +410,17 @@ export class Accounts {
       this.store.setRole(invite.processId, user.id, invite.role, user.createdAt);
       return user;
     });
+    attempt.giveBack();
     return this.startSession(user);
   }
 
   /**
-   * An organisation applies for accreditation: makes the applicant's account and
-   * the organisation's party (without any role yet) and the pending application.
+   * An organisation applies for accreditation. For a new e-mail address, this makes the
+   * applicant's account, the organisation's party (without any role yet) and the pending
+   * application. For an address that has an account already, nothing is recorded but a notice
+   * that the account's owner sees when they sign in. The caller learns neither way which it was:
+   * the answer is the same and takes the same work (one password hash). Attempts are limited per
+   * client address.
    */
   async apply(
     processId: string,
@@ -233,11 +430,25 @@ export class Accounts {
       country: string;
       statement: string;
     },
-  ): Promise<{ application: ApplicationRecord; session: NewSession }> {
-    this.assertEmailFree(application.email);
+    clientAddress: string,
+  ): Promise<void> {
+    this.take(
+      [{ key: `apply:${addressKey(clientAddress)}`, rule: this.limits.applicationsPerAddress }],
+      "Too many applications from this network.",
+    );
     const passwordHash = await this.hashPassword(application.password);
-    const result = this.store.transaction(() => {
-      this.assertEmailFree(application.email);
+    this.store.transaction(() => {
+      const createdAt = this.now().toISOString();
+      const owner = this.store.findUserByEmail(application.email.trim());
+      if (owner) {
+        const notice = { id: newId("notice"), userId: owner.id, processId, createdAt };
+        this.store.addNotice({
+          ...notice,
+          kind: "application-with-your-address",
+          organisation: application.organisation,
+        });
+        return;
+      }
       const party: Party = {
         id: newId("party"),
         kind: "organisation",
@@ -248,7 +459,7 @@ export class Accounts {
       this.store.createParty(party);
       const user = this.newUser(application, passwordHash, party.id);
       this.store.createUser(user);
-      const record: ApplicationRecord = {
+      this.store.createApplication({
         id: newId("app"),
         processId,
         userId: user.id,
@@ -260,11 +471,8 @@ export class Accounts {
         decidedBy: null,
         decidedAt: null,
         createdAt: user.createdAt,
-      };
-      this.store.createApplication(record);
-      return { application: record, user };
+      });
     });
-    return { application: result.application, session: this.startSession(result.user) };
   }
 
   /** Approves (the applicant becomes an observer) or declines an application, with a reason the applicant sees. */
@@ -329,4 +537,9 @@ export class Accounts {
   private partyOf(user: UserRecord): Party {
     return this.requireParty(user.partyId);
   }
+}
+
+/** An e-mail address as it is compared: without surrounding spaces, in lower case. */
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type {
   ApplicationRecord,
   InviteRecord,
+  NoticeRecord,
   ParticipantRecord,
   ProcessRecord,
   SessionRecord,
@@ -64,6 +65,15 @@ CREATE TABLE IF NOT EXISTS invites (
   used_at TEXT,
   used_by TEXT REFERENCES users(id)
 );
+CREATE TABLE IF NOT EXISTS notices (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  process_id TEXT NOT NULL REFERENCES processes(id),
+  organisation TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notices_by_user ON notices (user_id, created_at);
 CREATE TABLE IF NOT EXISTS applications (
   id TEXT PRIMARY KEY,
   process_id TEXT NOT NULL REFERENCES processes(id),
@@ -80,6 +90,24 @@ CREATE TABLE IF NOT EXISTS applications (
 `;
 
 type Row = Record<string, string | null>;
+
+/** How many notices an account keeps (the newest). */
+export const MAX_NOTICES = 20;
+
+const PARTICIPANTS =
+  "SELECT memberships.role, memberships.joined_at, users.id AS user_id, users.email, users.display_name, " +
+  "parties.* FROM memberships JOIN users ON users.id = memberships.user_id " +
+  "JOIN parties ON parties.id = users.party_id";
+const PARTICIPANTS_ORDER = "ORDER BY memberships.role, parties.name, users.display_name";
+
+function participantOf(row: Row): ParticipantRecord {
+  return {
+    user: { id: row.user_id as string, email: row.email as string, displayName: row.display_name as string },
+    party: partyOf(row),
+    role: row.role as ParticipantRecord["role"],
+    joinedAt: row.joined_at as string,
+  };
+}
 
 function partyOf(row: Row): Party {
   const party: Party = {
@@ -164,6 +192,18 @@ export class AccountStore {
     return this.db.transaction(work)();
   }
 
+  /** A setting's value, if it has one. */
+  getSetting(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>("SELECT value FROM settings WHERE key = ?").get(key)?.value;
+  }
+
+  /** Sets a setting's value. */
+  putSetting(key: string, value: string): void {
+    this.db
+      .prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(key, value);
+  }
+
   /** A setting's value, created with `initial()` when it has none yet. */
   setting(key: string, initial: () => string): string {
     this.db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(key, initial());
@@ -217,6 +257,20 @@ export class AccountStore {
     return this.db.prepare<[], Row>("SELECT * FROM parties ORDER BY name").all().map(partyOf);
   }
 
+  /**
+   * The parties anyone may see: all but the organisations of applications that are pending or
+   * were declined (they exist only for the application, and take part only once approved).
+   */
+  listPublicParties(): Party[] {
+    return this.db
+      .prepare<[], Row>(
+        "SELECT * FROM parties WHERE id NOT IN (SELECT party_id FROM applications WHERE status != 'approved') " +
+          "ORDER BY name",
+      )
+      .all()
+      .map(partyOf);
+  }
+
   /** Parties with at least one participant in the process. */
   partiesInProcess(processId: string): Party[] {
     return this.db
@@ -255,6 +309,28 @@ export class AccountStore {
       .run(processId, userId, role, at);
   }
 
+  /** Ends a user's membership of a process; false when there was none. */
+  removeMembership(processId: string, userId: string): boolean {
+    return (
+      this.db.prepare("DELETE FROM memberships WHERE process_id = ? AND user_id = ?").run(processId, userId).changes ===
+      1
+    );
+  }
+
+  /** How many people hold `role` in the process. */
+  countRole(processId: string, role: Exclude<Role, "public">): number {
+    return this.db
+      .prepare<[string, string], { n: number }>(
+        "SELECT COUNT(*) AS n FROM memberships WHERE process_id = ? AND role = ?",
+      )
+      .get(processId, role)!.n;
+  }
+
+  /** Replaces a user's password hash (disabling an account replaces it with one nothing matches). */
+  setPasswordHash(userId: string, passwordHash: string): void {
+    this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId);
+  }
+
   /** The user's role in the process; "public" without a membership. */
   roleOf(processId: string, userId: string | undefined): Role {
     if (!userId) return "public";
@@ -276,19 +352,17 @@ export class AccountStore {
 
   participants(processId: string): ParticipantRecord[] {
     return this.db
-      .prepare<[string], Row>(
-        "SELECT memberships.role, memberships.joined_at, users.id AS user_id, users.email, users.display_name, " +
-          "parties.* FROM memberships JOIN users ON users.id = memberships.user_id " +
-          "JOIN parties ON parties.id = users.party_id WHERE memberships.process_id = ? " +
-          "ORDER BY memberships.role, parties.name, users.display_name",
-      )
+      .prepare<[string], Row>(`${PARTICIPANTS} WHERE memberships.process_id = ? ${PARTICIPANTS_ORDER}`)
       .all(processId)
-      .map((row) => ({
-        user: { id: row.user_id as string, email: row.email as string, displayName: row.display_name as string },
-        party: partyOf(row),
-        role: row.role as ParticipantRecord["role"],
-        joinedAt: row.joined_at as string,
-      }));
+      .map(participantOf);
+  }
+
+  /** One participant of a process, if the user is one. */
+  participant(processId: string, userId: string): ParticipantRecord | undefined {
+    const row = this.db
+      .prepare<[string, string], Row>(`${PARTICIPANTS} WHERE memberships.process_id = ? AND memberships.user_id = ?`)
+      .get(processId, userId);
+    return row ? participantOf(row) : undefined;
   }
 
   createSession(session: SessionRecord): void {
@@ -321,6 +395,11 @@ export class AccountStore {
 
   deleteSession(tokenHash: string): void {
     this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
+  }
+
+  /** The sessions a user has open. */
+  sessionsOf(userId: string): SessionRecord[] {
+    return this.db.prepare<[string], Row>("SELECT * FROM sessions WHERE user_id = ?").all(userId).map(sessionOf);
   }
 
   deleteExpiredSessions(now: string): void {
@@ -356,6 +435,41 @@ export class AccountStore {
       .prepare("UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL")
       .run(at, userId, tokenHash);
     return result.changes === 1;
+  }
+
+  /** Records a notice for an account's owner, keeping the newest {@link MAX_NOTICES} of each account. */
+  addNotice(notice: NoticeRecord): void {
+    this.db
+      .prepare(
+        "INSERT INTO notices (id, user_id, kind, process_id, organisation, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(notice.id, notice.userId, notice.kind, notice.processId, notice.organisation, notice.createdAt);
+    this.db
+      .prepare(
+        "DELETE FROM notices WHERE user_id = ? AND id NOT IN " +
+          "(SELECT id FROM notices WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?)",
+      )
+      .run(notice.userId, notice.userId, MAX_NOTICES);
+  }
+
+  /** An account's notices, newest first. */
+  noticesOf(userId: string): NoticeRecord[] {
+    return this.db
+      .prepare<[string], Row>("SELECT * FROM notices WHERE user_id = ? ORDER BY created_at DESC, id DESC")
+      .all(userId)
+      .map((row) => ({
+        id: row.id as string,
+        userId: row.user_id as string,
+        kind: row.kind as NoticeRecord["kind"],
+        processId: row.process_id as string,
+        organisation: row.organisation as string,
+        createdAt: row.created_at as string,
+      }));
+  }
+
+  /** Deletes one of an account's notices; false when it has no such notice. */
+  deleteNotice(userId: string, id: string): boolean {
+    return this.db.prepare("DELETE FROM notices WHERE user_id = ? AND id = ?").run(userId, id).changes === 1;
   }
 
   createApplication(application: ApplicationRecord): void {

@@ -1,6 +1,7 @@
 import type { Party } from "@plenary/protocol";
 import { jsonToYDoc } from "@plenary/schema";
 import * as Y from "yjs";
+import { FACILITATOR_CONFIGURED } from "../accounts/bootstrap.ts";
 import type { Accounts } from "../accounts/service.ts";
 import type { Storage } from "../storage/storage.ts";
 import { demoDraft } from "./demo-draft.ts";
@@ -114,4 +115,29 @@ export async function seedDemo(
   const state = Y.encodeStateAsUpdate(jsonToYDoc(demoDraft.doc));
   storage.createDraft({ id: demoDraft.id, processId: DEMO_PROCESS.id, title: demoDraft.title, state });
   return true;
+}
+
+/** Whether any demo account can be signed in to (their passwords are published in this file). */
+export function demoAccountsActive(accounts: Accounts): boolean {
+  return DEMO_ACCOUNTS.some((account) => {
+    const user = accounts.store.findUserByEmail(account.email);
+    return user !== undefined && accounts.isEnabled(user);
+  });
+}
+
+/**
+ * Disables the demo accounts once a real facilitator has been configured: their passwords are
+ * public, so they must not keep a role in a real negotiation. Their past contributions stay
+ * attributed to them. Returns whether it disabled any.
+ */
+export function retireDemoAccounts(accounts: Accounts): boolean {
+  if (accounts.store.getSetting(FACILITATOR_CONFIGURED) === undefined) return false;
+  let retired = false;
+  for (const account of DEMO_ACCOUNTS) {
+    const user = accounts.store.findUserByEmail(account.email);
+    if (!user || !accounts.isEnabled(user)) continue;
+    accounts.disableAccount(user.id);
+    retired = true;
+  }
+  return retired;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { ErrorCode } from "@plenary/protocol";
+import { readBodyBytes } from "../http/body.ts";
 import { HttpError } from "../http/respond.ts";
 
 /** The media type of a .docx file. */
@@ -59,16 +60,7 @@ export async function readUpload(req: IncomingMessage, url: URL): Promise<Upload
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(await readBodyBytes(req, limit, tooLarge));
 }
 
 function tooLarge(): HttpError {

@@ -8,6 +8,7 @@ import type { ReportService } from "../report/service.ts";
 import type { RevisionService } from "../revisions/service.ts";
 import type { Storage } from "../storage/storage.ts";
 import type { SuggestionService } from "../suggestions/service.ts";
+import { readBodyBytes } from "./body.ts";
 import { HttpError } from "./respond.ts";
 import type { Params } from "./router.ts";
 
@@ -30,6 +31,7 @@ export interface RequestContext {
   reports: ReportService;
   /** The signed-in person's session, if any (already checked for expiry). */
   session: ActiveSession | undefined;
+  /** The client's address: the connection's peer, or what a trusted proxy says (see addresses.ts). */
   clientAddress: string;
 }
 
@@ -53,12 +55,26 @@ export function sessionOfRequest(accounts: Accounts, req: IncomingMessage): Acti
 export function checkCsrf(req: IncomingMessage, session: ActiveSession | undefined): void {
   if (req.method === "GET" || req.method === "HEAD") return;
   const origin = req.headers.origin;
-  if (origin !== undefined && new URL(origin).host !== req.headers.host) {
+  if (origin !== undefined && originHost(origin) !== req.headers.host) {
     throw new HttpError(403, ErrorCode.CsrfFailed, "Requests from other sites are refused.");
   }
   if (session && req.headers[CSRF_HEADER] !== session.session.csrfToken) {
     throw new HttpError(403, ErrorCode.CsrfFailed, "The request lacks a valid CSRF token. Reload the page and retry.");
   }
+}
+
+// The host of an Origin header ("https://example.org:8443" gives "example.org:8443"). A header that
+// is not an origin at all is refused as such; "null" (sandboxed pages, files) is another site.
+function originHost(origin: string): string | undefined {
+  if (origin === "null") return undefined;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new HttpError(400, ErrorCode.BadRequest, "The Origin header is not a valid origin (scheme://host[:port]).");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  return url.host;
 }
 
 /** Refuses the request unless the person's role in the process allows `action`; returns the role. */
@@ -75,22 +91,25 @@ export function requireSession(context: RequestContext): ActiveSession {
   return context.session;
 }
 
-/** Reads and validates a JSON body (at most 64 KiB) with a zod schema; refuses anything else clearly. */
+/** Reads and validates a JSON body (at most 64 KiB) with a zod schema; refuses anything else clearly (413 for too large). */
 export async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("application/json")) {
     throw new HttpError(415, ErrorCode.InvalidInput, "Send the request body as application/json.");
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, ErrorCode.PayloadTooLarge, "The request body is too large.");
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readBodyBytes(
+    req,
+    MAX_BODY_BYTES,
+    () =>
+      new HttpError(
+        413,
+        ErrorCode.PayloadTooLarge,
+        `The request body is too large: the API takes at most ${MAX_BODY_BYTES / 1024} KiB.`,
+      ),
+  );
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    json = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new HttpError(400, ErrorCode.InvalidInput, "The request body is not valid JSON.");
   }

@@ -6,6 +6,7 @@ import { PartyBadge } from "../parties/PartyBadge.tsx";
 import { useProcessesStore } from "../process/processesStore.ts";
 import { processPaths } from "../process/processPaths.ts";
 import { useSessionStore } from "../session/sessionStore.ts";
+import { AccountNotices } from "./AccountNotices.tsx";
 import { ApplicationStatus } from "./ApplicationStatus.tsx";
 
 /** The signed-in person's account: who they are, their party, their roles and their applications' fate. */
@@ -38,6 +39,7 @@ export function AccountPage() {
   return (
     <div className="page page--narrow">
       <PageHeading>{t("myAccount.title")}</PageHeading>
+      <AccountNotices />
       <dl className="facts">
         <dt>{t("myAccount.name")}</dt>
         <dd dir="auto">{session.user.displayName}</dd>

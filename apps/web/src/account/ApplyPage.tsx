@@ -1,5 +1,5 @@
 import { ApplicationRequest, ORGANISATION_GROUPS, type ProcessResponse } from "@plenary/protocol";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { apiErrorMessage } from "../api/errorMessage.ts";
@@ -89,11 +89,11 @@ export function ApplyPage({ processId }: { processId: string }) {
 function ApplicationForm({ processId }: { processId: string }) {
   const { t } = useTranslation();
   const user = useSessionStore((state) => state.session.user);
-  const adopt = useSessionStore((state) => state.adopt);
+  const signIn = useSessionStore((state) => state.signIn);
   const [values, setValues] = useState<ApplicationForm>(EMPTY);
   const [problems, setProblems] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<{ attempt: number; text: string } | null>(null);
-  const [emailTaken, setEmailTaken] = useState(false);
+  const [sentWithout, setSentWithout] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(form);
@@ -113,22 +113,22 @@ function ApplicationForm({ processId }: { processId: string }) {
     }
     setBusy(true);
     const result = await applyForAccreditation(processId, checked.value);
+    if (!result.ok) {
+      setBusy(false);
+      setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, text: apiErrorMessage(t, result) }));
+      return;
+    }
+    // The server answers the same whether or not the address had an account (so that the form does
+    // not tell strangers which addresses do); signing in with what was typed tells the applicant.
+    const session = await signIn(checked.value.email, checked.value.password);
     setBusy(false);
-    if (result.ok) {
-      // The page is drawn again for the new account, showing the application's status under a heading that takes the focus.
-      focusNextPageHeading();
-      adopt(result.value);
-      return;
-    }
-    if (result.code === "email_taken") {
-      setProblems({ email: { kind: "invalid" } });
-      setFailure(null);
-      setEmailTaken(true);
-      focusFirstInvalid();
-      return;
-    }
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, text: apiErrorMessage(t, result) }));
+    // Either way the page is drawn again, under a heading that takes the focus: the application's
+    // status for the new account, or how to follow it.
+    focusNextPageHeading();
+    if (!session.ok) setSentWithout(true);
   };
+
+  if (sentWithout) return <ApplicationSent processId={processId} />;
 
   return (
     <>
@@ -220,10 +220,7 @@ function ApplicationForm({ processId }: { processId: string }) {
               />
             )}
           </Field>
-          <Field
-            label={t("apply.email")}
-            error={message(problems.email, emailTaken ? t("forms.emailTaken") : t("forms.email"))}
-          >
+          <Field label={t("apply.email")} error={message(problems.email, t("forms.email"))}>
             {(control) => (
               <input
                 {...control}
@@ -232,10 +229,7 @@ function ApplicationForm({ processId }: { processId: string }) {
                 name="email"
                 autoComplete="email"
                 value={values.email}
-                onChange={(event) => {
-                  setEmailTaken(false);
-                  change("email")(event);
-                }}
+                onChange={change("email")}
               />
             )}
           </Field>
@@ -264,5 +258,20 @@ function ApplicationForm({ processId }: { processId: string }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** Sent, but not signed in with what was typed: how to follow the application. Takes the focus. */
+function ApplicationSent({ processId }: { processId: string }) {
+  const { t } = useTranslation();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.focus(), []);
+  return (
+    <div ref={notice} tabIndex={-1} className="notice notice--info" data-testid="application-sent">
+      <p>{t("accessSafety.applicationSentSignIn")}</p>
+      <Link href={`/sign-in?next=${encodeURIComponent(processPaths.page(processId))}`} className="button">
+        {t("userMenu.signIn")}
+      </Link>
+    </div>
   );
 }

@@ -80,6 +80,9 @@ function Acceptance({
   const [values, setValues] = useState({ displayName: "", email: invite.email ?? "", password: "" });
   const [problems, setProblems] = useState<FieldProblems>({});
   const [emailTaken, setEmailTaken] = useState(false);
+  const [emailMismatch, setEmailMismatch] = useState(false);
+  // An invitation made for one address is accepted only with it: the field shows it and cannot change.
+  const emailFixed = invite.email !== null;
   const [failure, setFailure] = useState<{ attempt: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -110,6 +113,13 @@ function Acceptance({
       setEmailTaken(true);
       setProblems({ email: { kind: "invalid" } });
       setFailure(null);
+      focusFirstInvalid();
+      return;
+    }
+    if (result.code === "invite_email_mismatch") {
+      setProblems({ email: { kind: "invalid" } });
+      setFailure(null);
+      setEmailMismatch(true);
       focusFirstInvalid();
       return;
     }
@@ -158,7 +168,15 @@ function Acceptance({
         </Field>
         <Field
           label={t("invite.email")}
-          error={message(problems.email, emailTaken ? t("forms.emailTaken") : t("forms.email"))}
+          hint={emailFixed ? t("accessSafety.inviteEmailFixed") : undefined}
+          error={message(
+            problems.email,
+            emailMismatch
+              ? t("accessSafety.inviteEmailMismatch")
+              : emailTaken
+                ? t("forms.emailTaken")
+                : t("forms.email"),
+          )}
         >
           {(control) => (
             <input
@@ -167,9 +185,11 @@ function Acceptance({
               type="email"
               name="email"
               autoComplete="email"
+              readOnly={emailFixed}
               value={values.email}
               onChange={(event) => {
                 setEmailTaken(false);
+                setEmailMismatch(false);
                 setValues({ ...values, email: event.target.value });
               }}
             />

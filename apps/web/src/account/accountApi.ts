@@ -1,4 +1,9 @@
-import type { ApplicationRequest, InviteInfoResponse, SessionResponse } from "@plenary/protocol";
+import type {
+  ApplicationReceivedResponse,
+  ApplicationRequest,
+  InviteInfoResponse,
+  SessionResponse,
+} from "@plenary/protocol";
 import { type ApiResult, apiGet, apiSend } from "../api/http.ts";
 import type { RequestOf } from "../forms/validation.ts";
 
@@ -15,12 +20,15 @@ export function acceptInvite(
   return apiSend<SessionResponse>("POST", `/api/invites/${encodeURIComponent(token)}/accept`, account);
 }
 
-/** `POST /api/processes/:id/accreditations`: applies, making the applicant's account and signing it in. */
+/**
+ * `POST /api/processes/:id/accreditations`: applies. The answer is the same whether or not the
+ * address has an account; the applicant then signs in with the address and password to follow it.
+ */
 export function applyForAccreditation(
   processId: string,
   application: RequestOf<typeof ApplicationRequest>,
-): Promise<ApiResult<SessionResponse>> {
-  return apiSend<SessionResponse>(
+): Promise<ApiResult<ApplicationReceivedResponse>> {
+  return apiSend<ApplicationReceivedResponse>(
     "POST",
     `/api/processes/${encodeURIComponent(processId)}/accreditations`,
     application,

@@ -1,4 +1,12 @@
-import type { ApplicationView, DecisionRequest, InviteCreatedResponse, InviteRequest } from "@plenary/protocol";
+import type {
+  ApplicationView,
+  DecisionRequest,
+  InviteCreatedResponse,
+  InviteRequest,
+  ParticipantChangeView,
+  ParticipantView,
+  Role,
+} from "@plenary/protocol";
 import { type ApiResult, apiSend } from "../api/http.ts";
 import type { RequestOf } from "../forms/validation.ts";
 
@@ -20,4 +28,25 @@ export function decideApplication(
     `/api/accreditations/${encodeURIComponent(applicationId)}/decision`,
     decision,
   );
+}
+
+/** `POST /api/processes/:id/participants/:userId/role`: gives a participant another role (null change: it was that already). */
+export function changeParticipantRole(
+  processId: string,
+  userId: string,
+  role: Exclude<Role, "public">,
+): Promise<ApiResult<{ participant: ParticipantView; change: ParticipantChangeView | null }>> {
+  return apiSend("POST", `${participantPath(processId, userId)}/role`, { role });
+}
+
+/** `DELETE /api/processes/:id/participants/:userId`: removes a participant from the process. */
+export function removeParticipant(
+  processId: string,
+  userId: string,
+): Promise<ApiResult<{ change: ParticipantChangeView }>> {
+  return apiSend("DELETE", participantPath(processId, userId), {});
+}
+
+function participantPath(processId: string, userId: string): string {
+  return `/api/processes/${encodeURIComponent(processId)}/participants/${encodeURIComponent(userId)}`;
 }

@@ -20,6 +20,8 @@ export function apiErrorMessage(t: TFunction, error: ApiFailure): string {
       return t("errors.forbidden");
     case "csrf_failed":
       return t("errors.csrf");
+    case "rate_limited":
+      return t("accessSafety.rateLimited");
     default:
       return t("errors.failed", { code: error.code });
   }

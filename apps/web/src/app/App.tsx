@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Switch, useLocation, useRoute } from "wouter";
+import { NoticeBanner } from "../account/NoticeBanner.tsx";
 import { UserMenu } from "../account/UserMenu.tsx";
 import { DraftsPage } from "../drafts/DraftsPage.tsx";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
@@ -78,6 +79,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
+        <NoticeBanner />
         <Switch key={userId}>
           <Route path="/" component={DraftsPage} />
           <Route path="/sign-in">

@@ -27,7 +27,15 @@ const FINAL: readonly Refusal[] = [CloseCode.DraftNotFound.reason, CloseCode.Ses
  * Otherwise the refusal is final for this session (unknown draft, expired session).
  */
 export function mustResynchronise(refusal: Refusal): boolean {
-  return !FINAL.includes(refusal);
+  return !FINAL.includes(refusal) && !mustReconnect(refusal);
+}
+
+/**
+ * Whether the refusal only says that the person's role changed (or ended): nothing this browser
+ * holds was refused, so it keeps its copy, asks who it now is, and connects again with the new role.
+ */
+export function mustReconnect(refusal: Refusal): boolean {
+  return refusal === CloseCode.RoleChanged.reason;
 }
 
 type ConnectionMessage = `connection.${keyof (typeof en)["connection"]}`;

@@ -90,6 +90,8 @@ export function DraftEditor({ session, processId, hasText, writable, aside }: Dr
         SuggestionHighlights.configure({ style: () => style.current }),
       ],
       editable: false,
+      // Its base styles come from styles/prosemirror.css: the CSP refuses an injected <style>.
+      injectCSS: false,
       shouldRerenderOnTransaction: false,
       editorProps: { attributes: editorAttributes(t("editor.label"), false) },
     },

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { useConnectionStore } from "../connection/connectionStore.ts";
-import { mustResynchronise, type Refusal } from "../connection/refusal.ts";
+import { mustReconnect, mustResynchronise, type Refusal } from "../connection/refusal.ts";
 import { peopleOf } from "../presence/people.ts";
 import { usePresenceStore } from "../presence/presenceStore.ts";
 import { useIdentity } from "../presence/useIdentity.ts";
+import { useSessionStore } from "../session/sessionStore.ts";
 import { type DraftSession, openDraftSession } from "./draftSession.ts";
 
 /** The open draft's session, whether its text can be shown and changed, and the last change the server refused. */
@@ -47,6 +48,15 @@ export function useDraftSession(draftId: string): DraftSessionView {
         if (!disposed) setWritable(canWrite);
       },
       refused: (refusal) => {
+        if (mustReconnect(refusal)) {
+          void useSessionStore
+            .getState()
+            .load()
+            .then(() => {
+              if (!disposed) setGeneration((count) => count + 1);
+            });
+          return;
+        }
         if (!mustResynchronise(refusal)) {
           useConnectionStore.getState().update({ refusal });
           return;

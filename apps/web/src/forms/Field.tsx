@@ -1,5 +1,7 @@
+import type { TextProblem } from "@plenary/protocol";
 import { type ReactNode, type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { en } from "../i18n/locales/en.ts";
 import type { FieldProblem } from "./validation.ts";
 
 /** What a field gives its input, select or text area: its id and the links to its hint and error. */
@@ -52,17 +54,25 @@ export function Field({ label, hint, error, optional = false, children }: FieldP
 
 /**
  * The sentence for a field's problem: the field's own sentence (which says
- * what the field needs), or the general one for text that is too long.
+ * what the field needs), or the general one for text that is too long or
+ * that is not plain text.
  */
 export function useProblemMessage(): (problem: FieldProblem | undefined, fieldMessage: string) => string | null {
   const { t } = useTranslation();
   return useCallback(
     (problem, fieldMessage) => {
       if (!problem) return null;
-      return problem.kind === "tooLong" ? t("forms.tooLong", { max: problem.max }) : fieldMessage;
+      if (problem.kind === "tooLong") return t("forms.tooLong", { max: problem.max });
+      if (problem.kind === "notPlainText") return t(plainTextMessageKey(problem.problem));
+      return fieldMessage;
     },
     [t],
   );
+}
+
+/** The key of the sentence that says what is wrong with a text that is not plain text. */
+export function plainTextMessageKey(problem: TextProblem): `plainText.${keyof (typeof en)["plainText"]}` {
+  return problem === "line-break" ? "plainText.lineBreak" : `plainText.${problem}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { TextProblem } from "@plenary/protocol";
+
 /** A zod issue, as far as this module reads it. */
 interface Issue {
   code: string;
@@ -5,6 +7,8 @@ interface Issue {
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
+  /** The protocol's plain-text rule puts what it found here (see `plainText`). */
+  params?: { problem?: TextProblem };
 }
 
 /** A request schema of `@plenary/protocol` (a zod schema), as far as forms use it. */
@@ -20,7 +24,9 @@ export type FieldProblem =
   | { kind: "required" }
   | { kind: "invalid" }
   | { kind: "tooShort"; min: number }
-  | { kind: "tooLong"; max: number };
+  | { kind: "tooLong"; max: number }
+  /** Markup, invisible characters or a line break where plain text is expected. */
+  | { kind: "notPlainText"; problem: TextProblem };
 
 /** Problems by field path ("email", "party.name"); at most one per field, the first the schema found. */
 export type FieldProblems = Record<string, FieldProblem>;
@@ -51,6 +57,7 @@ function problemOf(issue: Issue): FieldProblem {
     return min <= 1 ? { kind: "required" } : { kind: "tooShort", min };
   }
   if (issue.code === "too_big" && issue.origin === "string") return { kind: "tooLong", max: Number(issue.maximum) };
+  if (issue.code === "custom" && issue.params?.problem) return { kind: "notPlainText", problem: issue.params.problem };
   return { kind: "invalid" };
 }
 

@@ -26,8 +26,10 @@ export function DraftAccess({ processId, writable, hasText }: DraftAccessProps) 
   const application = useSessionStore((state) =>
     state.session.applications.find((candidate) => candidate.processId === processId),
   );
+  // The session's memberships, when signed in: they are loaded again when the role changes.
+  const sessionRole = useSessionStore((state) => (state.session.user ? state.roleIn(processId) : null));
   const view = resource.status === "ready" ? resource.value : null;
-  const role = view?.role ?? "public";
+  const role = sessionRole ?? view?.role ?? "public";
 
   return (
     <>

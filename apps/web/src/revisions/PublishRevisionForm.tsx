@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../api/errorMessage.ts";
 import { apiSend } from "../api/http.ts";
-import { Field, FormAlert } from "../forms/Field.tsx";
+import { Field, FormAlert, plainTextMessageKey } from "../forms/Field.tsx";
 import { MAX_NAME, MAX_NOTE, type PublishRequestResult, publishRequest } from "./publishRequest.ts";
 import { revisionsApiPaths } from "./revisionPaths.ts";
 import { nextRevisionName } from "./versions.ts";
@@ -75,10 +75,16 @@ export function PublishRevisionForm({
   };
 
   const noteError =
-    problems.note === "html"
-      ? t("revisions.publish.noteHtml")
+    problems.note === "tooLong"
+      ? t("forms.tooLong", { max: MAX_NOTE })
       : problems.note
-        ? t("forms.tooLong", { max: MAX_NOTE })
+        ? t(plainTextMessageKey(problems.note))
+        : null;
+  const nameError =
+    problems.name === "tooLong"
+      ? t("forms.tooLong", { max: MAX_NAME })
+      : problems.name
+        ? t(plainTextMessageKey(problems.name))
         : null;
 
   return (
@@ -101,7 +107,7 @@ export function PublishRevisionForm({
         <Field
           label={t("revisions.publish.name")}
           hint={t("revisions.publish.nameHint", { name: defaultName })}
-          error={problems.name ? t("forms.tooLong", { max: MAX_NAME }) : null}
+          error={nameError}
           optional
         >
           {(control) => (

@@ -7,6 +7,7 @@ const SIGNED_OUT: SessionResponse = {
   party: null,
   memberships: [],
   applications: [],
+  notices: [],
   csrfToken: null,
   collabToken: null,
 };
@@ -20,8 +21,10 @@ export interface SessionState {
   load(): Promise<void>;
   signIn(email: string, password: string): Promise<ApiResult<SessionResponse>>;
   signOut(): Promise<void>;
-  /** Replaces the session with one the server returned (after accepting an invitation or applying). */
+  /** Replaces the session with one the server returned (after accepting an invitation). */
   adopt(session: SessionResponse): void;
+  /** Removes a notice from the person's account (they have read it). */
+  dismissNotice(id: string): Promise<ApiResult<SessionResponse>>;
   /** The person's role in a process: "public" without a membership. */
   roleIn(processId: string): Role;
 }
@@ -45,6 +48,11 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   },
   adopt(session) {
     set({ session, loaded: true });
+  },
+  async dismissNotice(id) {
+    const result = await apiSend<SessionResponse>("DELETE", `/api/session/notices/${encodeURIComponent(id)}`, {});
+    if (result.ok) set({ session: result.value });
+    return result;
   },
   roleIn(processId) {
     return get().session.memberships.find((membership) => membership.processId === processId)?.role ?? "public";

@@ -1,15 +1,18 @@
 import {
   AccountRequest,
+  type ApplicationReceivedResponse,
   ApplicationRequest,
   DecisionRequest,
   ErrorCode,
   type InviteCreatedResponse,
   type InviteInfoResponse,
   InviteRequest,
+  type ParticipantChangeView,
   type ParticipantView,
   type ProcessListResponse,
   type ProcessResponse,
   partyFromRequest,
+  RoleChangeRequest,
 } from "@plenary/protocol";
 import {
   authorize,
@@ -56,8 +59,31 @@ export function processRoutes(router: Router<Handler>): void {
     sendJSON(context.res, 200, body);
   });
 
+  router.add("POST", "/api/processes/:id/participants/:userId/role", async (context) => {
+    const process = requireProcess(context, context.params.id!);
+    authorize(context, process.id, "participants.manage");
+    const { role } = await readBody(context.req, RoleChangeRequest);
+    const actor = requireSession(context).user;
+    const change = context.accounts.changeRole(actor, process.id, context.params.userId!, role);
+    const participant: ParticipantView = context.accounts.store.participant(process.id, context.params.userId!)!;
+    const body: { participant: ParticipantView; change: ParticipantChangeView | null } = {
+      participant,
+      change: change ?? null,
+    };
+    sendJSON(context.res, 200, body);
+  });
+
+  router.add("DELETE", "/api/processes/:id/participants/:userId", (context) => {
+    const process = requireProcess(context, context.params.id!);
+    authorize(context, process.id, "participants.manage");
+    const change = context.accounts.removeParticipant(requireSession(context).user, process.id, context.params.userId!);
+    const body: { change: ParticipantChangeView } = { change };
+    sendJSON(context.res, 200, body);
+  });
+
+  // Applicants' organisations are not listed until their application is approved.
   router.add("GET", "/api/parties", ({ res, accounts }) => {
-    sendJSON(res, 200, { parties: accounts.store.listParties() });
+    sendJSON(res, 200, { parties: accounts.store.listPublicParties() });
   });
 
   router.add("POST", "/api/processes/:id/invites", async (context) => {
@@ -95,7 +121,7 @@ export function processRoutes(router: Router<Handler>): void {
 
   router.add("POST", "/api/invites/:token/accept", async (context) => {
     const account = await readBody(context.req, AccountRequest);
-    const session = await context.accounts.acceptInvite(context.params.token!, account);
+    const session = await context.accounts.acceptInvite(context.params.token!, account, context.clientAddress);
     setSessionCookie(context.res, session);
     sendJSON(context.res, 201, sessionResponse(context.accounts, session));
   });
@@ -104,9 +130,9 @@ export function processRoutes(router: Router<Handler>): void {
     const process = requireProcess(context, context.params.id!);
     authorize(context, process.id, "accreditation.apply");
     const request = await readBody(context.req, ApplicationRequest);
-    const { session } = await context.accounts.apply(process.id, request);
-    setSessionCookie(context.res, session);
-    sendJSON(context.res, 201, sessionResponse(context.accounts, session));
+    await context.accounts.apply(process.id, request, context.clientAddress);
+    const body: ApplicationReceivedResponse = { received: true };
+    sendJSON(context.res, 202, body);
   });
 
   router.add("GET", "/api/processes/:id/accreditations", (context) => {

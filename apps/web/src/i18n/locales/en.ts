@@ -764,6 +764,49 @@ export const en = {
       compareDocx: "Download as Word tracked changes",
     },
   },
+  plainText: {
+    html: "Write plain text: HTML is not accepted.",
+    control: "Remove the invisible control characters from the text.",
+    direction:
+      "Remove the invisible characters that change the direction of the text: they can make it read differently from what is stored.",
+    lineBreak: "Write this on one line.",
+  },
+  manageParticipants: {
+    actions: "Actions",
+    roleOf: "Role of {{name}}",
+    changeRole: "Change role",
+    changeRoleOf: "Change role for {{name}}",
+    remove: "Remove",
+    removeLabel: "Remove {{name}} from the process",
+    confirmTitle: "Remove {{name}} from the process?",
+    confirmBody:
+      "They keep their account and can still read what the public reads; their suggestions stay on the record. A draft they have open reconnects at once without their role.",
+    confirm: "Remove from the process",
+    cancel: "Cancel",
+    saving: "Saving…",
+    roleChanged: "{{name}} now has the role: {{role}}. Drafts they have open reconnect with it.",
+    unchanged: "{{name}} already has the role: {{role}}.",
+    removed: "{{name}} no longer takes part in the process.",
+    lastFacilitator: "The process needs a facilitator: make someone else a facilitator first.",
+    notFound: "This person no longer takes part in the process. The list has been updated.",
+  },
+  accountNotices: {
+    title: "Notices",
+    applicationWithYourAddress:
+      "On {{date}}, someone applied for accreditation to “{{process}}” for “{{organisation}}”, giving your e-mail address. As the address already has an account, nothing was recorded. If it was you: an account belongs to one party, so apply with another address for the organisation's contact person, or ask the facilitators.",
+    dismiss: "Dismiss",
+    dismissLabel: "Dismiss the notice of {{date}}",
+    dismissed: "Notice dismissed.",
+    banner: "There is a notice about your account.",
+    bannerLink: "Read it",
+  },
+  accessSafety: {
+    rateLimited: "Too many attempts from your network. Wait a few minutes, then try again.",
+    applicationSentSignIn:
+      "Your application has been sent. To follow it, sign in with the e-mail address and password you gave. If that address already had an account, sign in with that account's password: a notice there says what became of the application.",
+    inviteEmailFixed: "This invitation was made for this address.",
+    inviteEmailMismatch: "This invitation is for another e-mail address: use the one it was sent to.",
+  },
 };
 
 /** The shape every translation must have: the same keys as English, each a string. */

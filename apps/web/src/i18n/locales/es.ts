@@ -770,4 +770,48 @@ export const es: Messages = {
       compareDocx: "Descargar como cambios controlados de Word",
     },
   },
+  plainText: {
+    html: "Escriba texto sin formato: no se acepta HTML.",
+    control: "Quite del texto los caracteres de control invisibles.",
+    direction:
+      "Quite los caracteres invisibles que cambian la dirección del texto: pueden hacer que se lea de otra manera de como está guardado.",
+    lineBreak: "Escriba esto en una sola línea.",
+  },
+  manageParticipants: {
+    actions: "Acciones",
+    roleOf: "Función de {{name}}",
+    changeRole: "Cambiar la función",
+    changeRoleOf: "Cambiar la función de {{name}}",
+    remove: "Retirar",
+    removeLabel: "Retirar a {{name}} del proceso",
+    confirmTitle: "¿Retirar a {{name}} del proceso?",
+    confirmBody:
+      "Conserva su cuenta y puede seguir leyendo lo que lee el público; sus sugerencias quedan en el registro. Un borrador que tenga abierto se vuelve a conectar de inmediato sin su función.",
+    confirm: "Retirar del proceso",
+    cancel: "Cancelar",
+    saving: "Guardando…",
+    roleChanged:
+      "{{name}} tiene ahora la función: {{role}}. Los borradores que tenga abiertos se vuelven a conectar con ella.",
+    unchanged: "{{name}} ya tiene la función: {{role}}.",
+    removed: "{{name}} ya no participa en el proceso.",
+    lastFacilitator: "El proceso necesita un facilitador: nombre antes a otra persona facilitadora.",
+    notFound: "Esta persona ya no participa en el proceso. La lista se ha actualizado.",
+  },
+  accountNotices: {
+    title: "Avisos",
+    applicationWithYourAddress:
+      "El {{date}}, alguien solicitó la acreditación en «{{process}}» para «{{organisation}}» indicando su dirección de correo electrónico. Como esa dirección ya tiene una cuenta, no se registró nada. Si fue usted: cada cuenta pertenece a una sola parte; presente la solicitud con otra dirección para la persona de contacto de la organización, o consulte a los facilitadores.",
+    dismiss: "Descartar",
+    dismissLabel: "Descartar el aviso del {{date}}",
+    dismissed: "Aviso descartado.",
+    banner: "Hay un aviso sobre su cuenta.",
+    bannerLink: "Leerlo",
+  },
+  accessSafety: {
+    rateLimited: "Demasiados intentos desde su red. Espere unos minutos y vuelva a intentarlo.",
+    applicationSentSignIn:
+      "Su solicitud se ha enviado. Para seguirla, inicie sesión con la dirección de correo electrónico y la contraseña que indicó. Si esa dirección ya tenía una cuenta, inicie sesión con la contraseña de esa cuenta: un aviso allí indica qué fue de la solicitud.",
+    inviteEmailFixed: "Esta invitación se hizo para esta dirección.",
+    inviteEmailMismatch: "Esta invitación es para otra dirección de correo electrónico: use aquella a la que se envió.",
+  },
 };

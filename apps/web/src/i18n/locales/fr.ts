@@ -776,4 +776,49 @@ export const fr: Messages = {
       compareDocx: "Télécharger en modifications suivies Word",
     },
   },
+  plainText: {
+    html: "Écrivez du texte brut : le HTML n’est pas accepté.",
+    control: "Retirez du texte les caractères de contrôle invisibles.",
+    direction:
+      "Retirez les caractères invisibles qui changent le sens d’écriture : ils peuvent faire lire le texte autrement qu’il n’est enregistré.",
+    lineBreak: "Écrivez ceci sur une seule ligne.",
+  },
+  manageParticipants: {
+    actions: "Actions",
+    roleOf: "Rôle de {{name}}",
+    changeRole: "Changer le rôle",
+    changeRoleOf: "Changer le rôle de {{name}}",
+    remove: "Retirer",
+    removeLabel: "Retirer {{name}} du processus",
+    confirmTitle: "Retirer {{name}} du processus ?",
+    confirmBody:
+      "La personne garde son compte et peut toujours lire ce que lit le public ; ses suggestions restent au dossier. Un projet qu’elle a ouvert se reconnecte aussitôt sans son rôle.",
+    confirm: "Retirer du processus",
+    cancel: "Annuler",
+    saving: "Enregistrement…",
+    roleChanged:
+      "{{name}} a désormais le rôle : {{role}}. Les projets que cette personne a ouverts se reconnectent avec ce rôle.",
+    unchanged: "{{name}} a déjà le rôle : {{role}}.",
+    removed: "{{name}} ne participe plus au processus.",
+    lastFacilitator: "Le processus a besoin d’un facilitateur : nommez d’abord quelqu’un d’autre facilitateur.",
+    notFound: "Cette personne ne participe plus au processus. La liste a été mise à jour.",
+  },
+  accountNotices: {
+    title: "Avis",
+    applicationWithYourAddress:
+      "Le {{date}}, quelqu’un a demandé l’accréditation à « {{process}} » pour « {{organisation}} » en donnant votre adresse électronique. Cette adresse ayant déjà un compte, rien n’a été enregistré. Si c’était vous : un compte appartient à une seule partie ; faites la demande avec une autre adresse pour la personne de contact de l’organisation, ou adressez-vous aux facilitateurs.",
+    dismiss: "Masquer",
+    dismissLabel: "Masquer l’avis du {{date}}",
+    dismissed: "Avis masqué.",
+    banner: "Un avis concerne votre compte.",
+    bannerLink: "Le lire",
+  },
+  accessSafety: {
+    rateLimited: "Trop de tentatives depuis votre réseau. Attendez quelques minutes, puis réessayez.",
+    applicationSentSignIn:
+      "Votre demande a été envoyée. Pour la suivre, connectez-vous avec l’adresse électronique et le mot de passe indiqués. Si cette adresse avait déjà un compte, connectez-vous avec le mot de passe de ce compte : un avis y indique ce qu’il est advenu de la demande.",
+    inviteEmailFixed: "Cette invitation a été faite pour cette adresse.",
+    inviteEmailMismatch:
+      "Cette invitation est destinée à une autre adresse électronique : utilisez celle à laquelle elle a été envoyée.",
+  },
 };

@@ -744,4 +744,46 @@ export const zh: Messages = {
       compareDocx: "下载为 Word 修订",
     },
   },
+  plainText: {
+    html: "请输入纯文本：不接受 HTML。",
+    control: "请删除文本中不可见的控制字符。",
+    direction: "请删除改变文字方向的不可见字符：它们会使文本的显示与存储的内容不一致。",
+    lineBreak: "请写在一行内。",
+  },
+  manageParticipants: {
+    actions: "操作",
+    roleOf: "{{name}} 的角色",
+    changeRole: "更改角色",
+    changeRoleOf: "更改角色：{{name}}",
+    remove: "移除",
+    removeLabel: "移除：将 {{name}} 移出进程",
+    confirmTitle: "将 {{name}} 移出进程？",
+    confirmBody:
+      "此人保留其账户，仍可阅读公众可读的内容；其建议仍保留在记录中。此人已打开的草案会立即在没有该角色的情况下重新连接。",
+    confirm: "移出进程",
+    cancel: "取消",
+    saving: "正在保存…",
+    roleChanged: "{{name}} 现在的角色：{{role}}。此人已打开的草案将以新角色重新连接。",
+    unchanged: "{{name}} 已经是此角色：{{role}}。",
+    removed: "{{name}} 已不再参与该进程。",
+    lastFacilitator: "进程需要一名主持人：请先任命其他人为主持人。",
+    notFound: "此人已不再参与该进程。列表已更新。",
+  },
+  accountNotices: {
+    title: "通知",
+    applicationWithYourAddress:
+      "{{date}}，有人使用您的电子邮件地址，以“{{organisation}}”的名义申请参加“{{process}}”的认证。由于该地址已有账户，系统未作任何记录。如果是您本人：每个账户只属于一个参与方，请为该组织的联系人使用另一个地址申请，或联系主持人。",
+    dismiss: "忽略",
+    dismissLabel: "忽略 {{date}} 的通知",
+    dismissed: "通知已忽略。",
+    banner: "您的账户有一条通知。",
+    bannerLink: "查看",
+  },
+  accessSafety: {
+    rateLimited: "来自您网络的尝试次数过多。请等待几分钟后再试。",
+    applicationSentSignIn:
+      "您的申请已发送。要跟进申请，请使用您填写的电子邮件地址和密码登录。如果该地址原已有账户，请使用该账户的密码登录：其中的通知会说明申请的结果。",
+    inviteEmailFixed: "此邀请是为此地址发出的。",
+    inviteEmailMismatch: "此邀请是发给另一个电子邮件地址的：请使用收到邀请的地址。",
+  },
 };
